@@ -1,0 +1,14 @@
+namespace ArchiveBridge.Core.Configuration;
+
+/// <summary>Where the archive lives: the database and the blob folder.</summary>
+public sealed class StoreOptions
+{
+    /// <summary><c>sqlite</c> (default, embedded).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Relative <c>Data Source</c> paths resolve against the config file's folder.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/archive.db";
+
+    /// <summary>The content-addressed blob folder; relative to the config file.</summary>
+    public string Blobs { get; set; } = "data/blobs";
+}
