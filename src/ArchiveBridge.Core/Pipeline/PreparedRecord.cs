@@ -1,0 +1,47 @@
+using ArchiveBridge.Core.Attachments;
+using ArchiveBridge.Core.Quarantine;
+using ArchiveBridge.Core.Records;
+using ArchiveBridge.Core.Sources;
+
+namespace ArchiveBridge.Core.Pipeline;
+
+/// <summary>
+/// A source record on its way through the pipeline: mapped and validated (or with the problem that stops
+/// it), then given its outcome by the store in the batch transaction.
+/// </summary>
+public sealed class PreparedRecord
+{
+    public PreparedRecord(SourceRecord source) => Source = source ?? throw new ArgumentNullException(nameof(source));
+
+    public SourceRecord Source { get; }
+
+    /// <summary>Identity within the connector; null only for records that failed before a key existed.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The canonical record; null when <see cref="Problem"/> is set or the cheap path applied.</summary>
+    public ArchiveRecord? Record { get; set; }
+
+    /// <summary>Attachments still to fetch, hash and store.</summary>
+    public IReadOnlyList<AttachmentReference> PendingAttachments { get; set; } = [];
+
+    /// <summary>Why the record goes to quarantine.</summary>
+    public RecordProblem? Problem { get; set; }
+
+    /// <summary>
+    /// The source's change token is already archived for this connector (from an earlier run): the record is
+    /// unchanged and was neither mapped nor had its attachments fetched.
+    /// </summary>
+    public bool KnownChangeToken { get; set; }
+
+    /// <summary>Set by the store when the batch commits.</summary>
+    public RecordOutcome Outcome { get; set; }
+
+    public string? RecordId { get; set; }
+    public string? ArchivalCode { get; set; }
+
+    /// <summary>For duplicates: the record this one duplicates.</summary>
+    public string? DuplicateOf { get; set; }
+
+    /// <summary>For quarantined records: the quarantine entry id.</summary>
+    public string? QuarantineId { get; set; }
+}

@@ -1,0 +1,74 @@
+using ArchiveBridge.Core.Configuration;
+using ArchiveBridge.Core.Fingerprints;
+using ArchiveBridge.Core.Quarantine;
+using ArchiveBridge.Core.Sources;
+using ArchiveBridge.Core.Validation;
+
+namespace ArchiveBridge.Core.Pipeline;
+
+/// <summary>
+/// The CPU stage of a run: map, validate, and fingerprint one source record. Pure (no I/O), so it runs on
+/// one core while the store writes on the other. Never throws for bad data.
+/// </summary>
+public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions archive, TimeProvider time)
+{
+    private readonly RecordBuilder _builder = new(archive);
+    private readonly string _system = runtime.Definition.System ?? runtime.Id;
+
+    public PreparedRecord Prepare(SourceRecord source)
+    {
+        var prepared = new PreparedRecord(source) { Key = source.SourceKey };
+        if (source.Problem is not null)
+        {
+            prepared.Problem = source.Problem;
+            return prepared;
+        }
+
+        Mapping.MappingResult mapped;
+        try
+        {
+            mapped = runtime.Mapper.Map(source);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A mapping bug must cost one record, not the run.
+            prepared.Problem = new RecordProblem(ReasonCodes.MappingError, $"mapping '{runtime.Mapper.Name}' failed: {ex.Message}")
+            { MessageZh = $"映射“{runtime.Mapper.Name}”执行出错：{ex.Message}" };
+            return prepared;
+        }
+        prepared.Key = mapped.Key ?? source.SourceKey;
+        if (mapped.Problem is not null)
+        {
+            prepared.Problem = mapped.Problem;
+            return prepared;
+        }
+        if (string.IsNullOrEmpty(prepared.Key))
+        {
+            prepared.Problem = new RecordProblem(ReasonCodes.MissingField, "the record has no key (mapping 'key' and source key are empty)")
+            { Field = "key", MessageZh = "记录缺少唯一标识（映射的 key 与来源主键均为空）" };
+            return prepared;
+        }
+
+        var record = _builder.Build(mapped, out var problem);
+        if (record is null)
+        {
+            prepared.Problem = problem;
+            return prepared;
+        }
+        record.Source.System = _system;
+        record.Source.ConnectorId = runtime.Id;
+        record.Source.SourceKey = prepared.Key;
+        record.Source.Url = source.SourceUrl;
+        record.Source.Location = source.Location;
+        record.Source.LineNumber = source.LineNumber;
+        record.Source.RetrievedAt = time.GetUtcNow();
+
+        var attachments = source.Attachments.Count == 0 ? mapped.Attachments
+            : mapped.Attachments.Count == 0 ? source.Attachments
+            : [.. source.Attachments, .. mapped.Attachments];
+        prepared.PendingAttachments = attachments;
+        prepared.Record = record;
+        if (attachments.Count == 0) record.Fingerprint = RecordFingerprint.Compute(record);
+        return prepared;
+    }
+}

@@ -1,0 +1,33 @@
+namespace ArchiveBridge.Core.Pipeline;
+
+/// <summary>
+/// A run's tally. The invariant auditors rely on: <c>Read = Created + Versioned + Unchanged + Duplicates +
+/// Quarantined + Failed</c>; <see cref="Reconciles"/> says whether it holds.
+/// </summary>
+public sealed class RunCounts
+{
+    public long Read { get; set; }
+    public long Created { get; set; }
+    public long Versioned { get; set; }
+    public long Unchanged { get; set; }
+    public long Duplicates { get; set; }
+    public long Quarantined { get; set; }
+    public long Failed { get; set; }
+
+    public bool Reconciles => Read == Created + Versioned + Unchanged + Duplicates + Quarantined + Failed;
+
+    public void Add(RecordOutcome outcome)
+    {
+        Read++;
+        switch (outcome)
+        {
+            case RecordOutcome.Created: Created++; break;
+            case RecordOutcome.Versioned: Versioned++; break;
+            case RecordOutcome.Unchanged: Unchanged++; break;
+            case RecordOutcome.Duplicate: Duplicates++; break;
+            case RecordOutcome.Quarantined: Quarantined++; break;
+            case RecordOutcome.Failed: Failed++; break;
+            default: throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);
+        }
+    }
+}

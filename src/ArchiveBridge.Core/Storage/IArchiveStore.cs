@@ -1,0 +1,33 @@
+using ArchiveBridge.Core.Pipeline;
+
+namespace ArchiveBridge.Core.Storage;
+
+/// <summary>
+/// What the pipeline needs from the archive store. The store decides each record's outcome inside the batch
+/// transaction, writes records, versions, quarantine entries, the audit entry and the checkpoint together,
+/// so a crash between two batches leaves nothing half-made.
+/// </summary>
+public interface IArchiveStore
+{
+    /// <summary>Creates or migrates the schema.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<string?> LoadCheckpointAsync(string connectorId, CancellationToken cancellationToken);
+
+    /// <summary>Opens a run row; throws <see cref="RunLeaseException"/> when another run of the connector holds the lease.</summary>
+    Task<RunContext> StartRunAsync(string connectorId, string trigger, string? mappingHash, CancellationToken cancellationToken);
+
+    /// <summary>Extends the run's lease on the connector (called once per batch).</summary>
+    Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Of <paramref name="tokens"/>, those already archived for the connector by an EARLIER run under the same
+    /// mapping (the cheap path: such records are unchanged without mapping or fetching attachments).
+    /// </summary>
+    Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken);
+
+    /// <summary>Decides and stores the batch's outcomes and the checkpoint in one transaction.</summary>
+    Task CommitBatchAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken);
+
+    Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using ArchiveBridge.Connectors.Csv;
+using ArchiveBridge.Core.DependencyInjection;
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Storage;
+using ArchiveBridge.Host.Configuration;
+using ArchiveBridge.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArchiveBridge.Host.Composition;
+
+/// <summary>The one place the product is composed: core, store, and every connector package.</summary>
+public static class HostServices
+{
+    public static IServiceCollection AddArchiveBridgeHost(this IServiceCollection services, LoadedConfig config)
+    {
+        services.AddSingleton(config);
+        services.AddSingleton(config.Options);
+        services.AddArchiveBridge()
+            .AddSqliteStore(config.Options.Store)
+            .AddCsvConnector();
+        services.AddSingleton<IArchivalCodeScheme>(_ => new TemplateArchivalCodeScheme(config.Options.Archive.ArchivalCode));
+        services.AddSingleton<ConnectorCatalog>();
+        services.AddSingleton<SyncRunner>();
+        return services;
+    }
+
+    /// <summary>A service provider for one CLI verb (quiet logging: the CLI prints its own results).</summary>
+    public static ServiceProvider BuildForCli(LoadedConfig config, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        if (time is not null) services.AddSingleton(time);
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft", LogLevel.Warning));
+        services.AddArchiveBridgeHost(config);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.Json;
+using ArchiveBridge.Core;
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Storage;
+using ArchiveBridge.Storage.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArchiveBridge.Storage;
+
+/// <summary>
+/// The embedded archive store on SQLite (WAL). EF Core owns the schema and admin queries; the batch commit
+/// of the hot path uses prepared ADO.NET commands on the same connection and transaction
+/// (<see cref="BatchCommitter"/>), because change tracking a million rows costs more than writing them.
+/// </summary>
+public sealed class ArchiveStore : IArchiveStore
+{
+    /// <summary>How long a run's lease on its connector lasts without renewal (renewed every batch).</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+
+    private readonly DbContextOptions<ArchiveDbContext> _options;
+    private readonly TimeProvider _time;
+    private readonly IArchivalCodeScheme _codes;
+
+    public ArchiveStore(string connectionString, IArchivalCodeScheme codes, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        ConnectionString = connectionString;
+        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A fresh context for admin queries (short-lived, one per operation).</summary>
+    public ArchiveDbContext CreateContext() => new(_options);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        await using var context = CreateContext();
+        // WAL lets readers (reports, the CLI) work while a run writes; it is a property of the file.
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> LoadCheckpointAsync(string connectorId, CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        return await context.Checkpoints.AsNoTracking().Where(c => c.ConnectorId == connectorId)
+            .Select(c => c.Position).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RunContext> StartRunAsync(string connectorId, string trigger, string? mappingHash, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var runId = Ids.New(_time);
+        var nowText = StoreTime.ToText(now);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        await using (var read = Sql.Command(connection, tx, "SELECT holder, expires_at FROM leases WHERE name = $name"))
+        {
+            Sql.Add(read, "$name", LeaseName(connectorId));
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var expires = StoreTime.Parse(reader.GetString(1));
+                if (expires > now) throw new RunLeaseException(connectorId, reader.GetString(0), expires);
+            }
+        }
+        await using (var lease = Sql.Command(connection, tx,
+            "INSERT INTO leases (name, holder, expires_at) VALUES ($name, $holder, $expires) " +
+            "ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at"))
+        {
+            Sql.Add(lease, "$name", LeaseName(connectorId));
+            Sql.Add(lease, "$holder", $"run {runId} (pid {Environment.ProcessId})");
+            Sql.Add(lease, "$expires", StoreTime.ToText(now + LeaseDuration));
+            await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        string? checkpoint = null;
+        await using (var cp = Sql.Command(connection, tx, "SELECT position FROM checkpoints WHERE connector_id = $c"))
+        {
+            Sql.Add(cp, "$c", connectorId);
+            checkpoint = await cp.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+        await using (var insert = Sql.Command(connection, tx,
+            "INSERT INTO runs (id, connector_id, trigger, status, started_at, read, created, versioned, unchanged, duplicates, quarantined, failed, mapping_hash, checkpoint_at_start) " +
+            "VALUES ($id, $c, $trigger, 'running', $at, 0, 0, 0, 0, 0, 0, 0, $mh, $cp)"))
+        {
+            Sql.Add(insert, "$id", runId);
+            Sql.Add(insert, "$c", connectorId);
+            Sql.Add(insert, "$trigger", trigger);
+            Sql.Add(insert, "$at", nowText);
+            Sql.Add(insert, "$mh", mappingHash);
+            Sql.Add(insert, "$cp", checkpoint);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var details = JsonSerializer.Serialize(new { connector = connectorId, trigger, mappingHash, checkpoint });
+        await AuditWriter.AppendAsync(connection, tx, nowText, trigger, "run.started", $"run:{runId}", details, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new RunContext(runId, connectorId, now) { MappingHash = mappingHash };
+    }
+
+    public async Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Sql.Command(connection, null, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder");
+        Sql.Add(cmd, "$expires", StoreTime.ToText(_time.GetUtcNow() + LeaseDuration));
+        Sql.Add(cmd, "$name", LeaseName(run.ConnectorId));
+        Sql.Add(cmd, "$holder", $"run {run.RunId}%");
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (tokens.Count == 0) return known;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Only tokens set by an earlier run under the same mapping: a mapping change must re-map everything,
+        // and a token first seen in this run goes the full path so in-run duplicates are recognised.
+        await using var cmd = Sql.Command(connection, null,
+            "SELECT r.change_token FROM records r JOIN runs u ON u.id = r.content_run_id " +
+            "WHERE r.connector_id = $c AND r.change_token IN (SELECT value FROM json_each($tokens)) " +
+            "AND r.content_run_id <> $run AND u.mapping_hash IS $mh");
+        Sql.Add(cmd, "$c", run.ConnectorId);
+        Sql.Add(cmd, "$tokens", JsonSerializer.Serialize(tokens));
+        Sql.Add(cmd, "$run", run.RunId);
+        Sql.Add(cmd, "$mh", run.MappingHash);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) known.Add(reader.GetString(0));
+        return known;
+    }
+
+    public async Task CommitBatchAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var committer = new BatchCommitter(connection, _codes, _time);
+        await committer.CommitAsync(run, batch, checkpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken)
+    {
+        var nowText = StoreTime.ToText(_time.GetUtcNow());
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var update = Sql.Command(connection, tx,
+            "UPDATE runs SET status = $status, finished_at = $at, read = $read, created = $created, versioned = $versioned, " +
+            "unchanged = $unchanged, duplicates = $duplicates, quarantined = $quarantined, failed = $failed, error = $error, " +
+            "checkpoint_at_end = (SELECT position FROM checkpoints WHERE connector_id = $c) WHERE id = $id"))
+        {
+            Sql.Add(update, "$status", status);
+            Sql.Add(update, "$at", nowText);
+            Sql.Add(update, "$read", counts.Read);
+            Sql.Add(update, "$created", counts.Created);
+            Sql.Add(update, "$versioned", counts.Versioned);
+            Sql.Add(update, "$unchanged", counts.Unchanged);
+            Sql.Add(update, "$duplicates", counts.Duplicates);
+            Sql.Add(update, "$quarantined", counts.Quarantined);
+            Sql.Add(update, "$failed", counts.Failed);
+            Sql.Add(update, "$error", error);
+            Sql.Add(update, "$c", run.ConnectorId);
+            Sql.Add(update, "$id", run.RunId);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await using (var release = Sql.Command(connection, tx, "DELETE FROM leases WHERE name = $name AND holder LIKE $holder"))
+        {
+            Sql.Add(release, "$name", LeaseName(run.ConnectorId));
+            Sql.Add(release, "$holder", $"run {run.RunId}%");
+            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var details = JsonSerializer.Serialize(new
+        {
+            connector = run.ConnectorId, status, counts.Read, counts.Created, counts.Versioned, counts.Unchanged,
+            counts.Duplicates, counts.Quarantined, counts.Failed, error,
+        });
+        await AuditWriter.AppendAsync(connection, tx, nowText, "pipeline", "run.finished", $"run:{run.RunId}", details, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a pooled connection to the store.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static string LeaseName(string connectorId) => $"connector:{connectorId}";
+}

@@ -1,0 +1,300 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ArchiveBridge.Core;
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Records;
+using ArchiveBridge.Core.Storage;
+using ArchiveBridge.Storage.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace ArchiveBridge.Storage;
+
+/// <summary>
+/// Commits one batch in one transaction: decides each record's outcome (DESIGN §6), allocates 件号 per
+/// partition, writes records, versions, attachments, quarantine entries, one audit entry for the batch and
+/// the checkpoint. Decisions are made inside the write transaction, so two runs cannot both "create" the same
+/// identity or 件号.
+/// </summary>
+internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeScheme codes, TimeProvider time)
+{
+    private sealed class Identity
+    {
+        public required string Id { get; init; }
+        public required string Fingerprint { get; set; }
+        public int Version { get; set; }
+        public string? ArchivalCode { get; set; }
+        public string? DuplicateOf { get; set; }
+        public required string LastRunId { get; set; }
+        public required string ContentRunId { get; set; }
+        public string? UpdatedAt { get; set; }
+        public string? Metadata { get; set; }
+        public bool Loaded { get; set; }
+    }
+
+    private enum OpKind { Insert, Seen, Version, Quarantine }
+
+    private sealed record Op(OpKind Kind, PreparedRecord Item, Identity? Identity)
+    {
+        public string? OldMetadata { get; init; }
+        public string? OldFingerprint { get; init; }
+        public int OldVersion { get; init; }
+        public string? OldRunId { get; init; }
+        public string? OldAt { get; init; }
+        public string? PartitionKey { get; set; }
+
+        /// <summary>The record JSON this op writes (captured at decision time; later ops may change the identity).</summary>
+        public string? Metadata { get; init; }
+    }
+
+    public async Task CommitAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
+    {
+        var now = StoreTime.ToText(time.GetUtcNow());
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, cancellationToken).ConfigureAwait(false);
+        var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, cancellationToken).ConfigureAwait(false);
+
+        // Pass 1: decide, in input order, against the store and what this batch already decided.
+        var ops = new List<Op>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (item.Problem is not null)
+            {
+                item.Outcome = RecordOutcome.Quarantined;
+                ops.Add(new Op(OpKind.Quarantine, item, null));
+                continue;
+            }
+            if (item.KnownChangeToken)
+            {
+                item.Outcome = RecordOutcome.Unchanged;
+                continue;
+            }
+            var record = item.Record!;
+            var fingerprint = record.Fingerprint!;
+            if (identities.TryGetValue(item.Key!, out var identity))
+            {
+                item.RecordId = identity.Id;
+                item.ArchivalCode = record.ArchivalCode = identity.ArchivalCode;
+                if (identity.Fingerprint == fingerprint)
+                {
+                    // Seen earlier in this run: a repeated row is a duplicate; seen in an earlier run: unchanged.
+                    item.Outcome = identity.LastRunId == run.RunId ? RecordOutcome.Duplicate : RecordOutcome.Unchanged;
+                    if (item.Outcome == RecordOutcome.Duplicate) item.DuplicateOf = identity.DuplicateOf ?? identity.Id;
+                    identity.LastRunId = run.RunId;
+                    ops.Add(new Op(OpKind.Seen, item, identity));
+                    continue;
+                }
+                if (!identity.Loaded) await LoadContentAsync(tx, identity, cancellationToken).ConfigureAwait(false);
+                var op = new Op(OpKind.Version, item, identity)
+                {
+                    OldMetadata = identity.Metadata,
+                    OldFingerprint = identity.Fingerprint,
+                    OldVersion = identity.Version,
+                    OldRunId = identity.ContentRunId,
+                    OldAt = identity.UpdatedAt,
+                    Metadata = RecordJson.Serialize(record),
+                };
+                if (identity.DuplicateOf is not null)
+                {
+                    // A former duplicate whose content now differs becomes a record of its own, with its own 档号.
+                    identity.DuplicateOf = null;
+                    op.PartitionKey = codes.PartitionKey(record);
+                }
+                identity.Version++;
+                identity.Fingerprint = fingerprint;
+                identity.Metadata = op.Metadata;
+                identity.LastRunId = run.RunId;
+                identity.ContentRunId = run.RunId;
+                identity.UpdatedAt = now;
+                record.Version = identity.Version;
+                item.Outcome = RecordOutcome.Versioned;
+                ops.Add(op);
+                continue;
+            }
+
+            var created = new Identity
+            {
+                Id = Ids.New(time),
+                Fingerprint = fingerprint,
+                Version = 1,
+                LastRunId = run.RunId,
+                ContentRunId = run.RunId,
+                UpdatedAt = now,
+                Metadata = RecordJson.Serialize(record),
+                Loaded = true,
+            };
+            identities[item.Key!] = created;
+            item.RecordId = created.Id;
+            if (byFingerprint.TryGetValue(fingerprint, out var original))
+            {
+                created.DuplicateOf = original;
+                item.DuplicateOf = original;
+                item.Outcome = RecordOutcome.Duplicate;
+                ops.Add(new Op(OpKind.Insert, item, created) { Metadata = created.Metadata });
+            }
+            else
+            {
+                byFingerprint[fingerprint] = created.Id;
+                item.Outcome = RecordOutcome.Created;
+                ops.Add(new Op(OpKind.Insert, item, created) { PartitionKey = codes.PartitionKey(record), Metadata = created.Metadata });
+            }
+        }
+
+        // Pass 2: 件号 for every new record, one atomic increment per partition.
+        await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
+
+        // Pass 3: write, in input order.
+        var writer = new BatchWriter(connection, tx, run, now, time);
+        foreach (var op in ops)
+        {
+            switch (op.Kind)
+            {
+                case OpKind.Quarantine:
+                    op.Item.QuarantineId = await writer.QuarantineAsync(op.Item, cancellationToken).ConfigureAwait(false);
+                    break;
+                case OpKind.Seen:
+                    await writer.SeenAsync(op.Item, op.Identity!.Id, cancellationToken).ConfigureAwait(false);
+                    break;
+                case OpKind.Insert:
+                    await writer.InsertAsync(op.Item, op.Identity!.Id, op.Metadata!, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    break;
+                case OpKind.Version:
+                    await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        if (checkpoint is not null) await writer.CheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+        await AuditWriter.AppendAsync(connection, tx, now, "pipeline", "batch.committed", $"run:{run.RunId}", AuditDetails(run, batch, checkpoint), cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch, CancellationToken ct)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in batch)
+            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null) keys.Add(item.Key);
+        var result = new Dictionary<string, Identity>(keys.Count, StringComparer.Ordinal);
+        if (keys.Count == 0) return result;
+        await using var cmd = Sql.Command(connection, tx,
+            "SELECT source_key, id, fingerprint, version, archival_code, duplicate_of, last_run_id, content_run_id FROM records " +
+            "WHERE connector_id = $c AND source_key IN (SELECT value FROM json_each($keys))");
+        Sql.Add(cmd, "$c", connectorId);
+        Sql.Add(cmd, "$keys", JsonSerializer.Serialize(keys));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            result[reader.GetString(0)] = new Identity
+            {
+                Id = reader.GetString(1),
+                Fingerprint = reader.GetString(2),
+                Version = reader.GetInt32(3),
+                ArchivalCode = Sql.NullableString(reader, 4),
+                DuplicateOf = Sql.NullableString(reader, 5),
+                LastRunId = reader.GetString(6),
+                ContentRunId = reader.GetString(7),
+            };
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<string, string>> LoadFingerprintsAsync(SqliteTransaction tx, IReadOnlyList<PreparedRecord> batch,
+        Dictionary<string, Identity> identities, CancellationToken ct)
+    {
+        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && !identities.ContainsKey(item.Key))
+                fingerprints.Add(item.Record!.Fingerprint!);
+        }
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fingerprints.Count == 0) return result;
+        await using var cmd = Sql.Command(connection, tx,
+            "SELECT fingerprint, id FROM records WHERE fingerprint IN (SELECT value FROM json_each($fps)) AND duplicate_of IS NULL");
+        Sql.Add(cmd, "$fps", JsonSerializer.Serialize(fingerprints));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) result.TryAdd(reader.GetString(0), reader.GetString(1));
+        return result;
+    }
+
+    private async Task LoadContentAsync(SqliteTransaction tx, Identity identity, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(connection, tx, "SELECT metadata, updated_at FROM records WHERE id = $id");
+        Sql.Add(cmd, "$id", identity.Id);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            identity.Metadata = reader.GetString(0);
+            identity.UpdatedAt = reader.GetString(1);
+        }
+        identity.Loaded = true;
+    }
+
+    private async Task AllocateCodesAsync(SqliteTransaction tx, List<Op> ops, CancellationToken ct)
+    {
+        var perPartition = new Dictionary<string, List<Op>>(StringComparer.Ordinal);
+        foreach (var op in ops)
+        {
+            if (op.PartitionKey is null) continue;
+            if (!perPartition.TryGetValue(op.PartitionKey, out var list)) perPartition[op.PartitionKey] = list = [];
+            list.Add(op);
+        }
+        if (perPartition.Count == 0) return;
+        await using var cmd = Sql.Command(connection, tx,
+            "INSERT INTO code_sequences (partition_key, last_item_no) VALUES ($p, $n) " +
+            "ON CONFLICT(partition_key) DO UPDATE SET last_item_no = last_item_no + $n RETURNING last_item_no");
+        var p = Sql.Add(cmd, "$p", null);
+        var n = Sql.Add(cmd, "$n", 0);
+        foreach (var (partition, list) in perPartition)
+        {
+            p.Value = partition;
+            n.Value = list.Count;
+            var last = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            var next = last - list.Count + 1;
+            foreach (var op in list)
+            {
+                var record = op.Item.Record!;
+                record.ItemNo = next++;
+                record.ArchivalCode = codes.Format(record, record.ItemNo.Value);
+                op.Item.ArchivalCode = record.ArchivalCode;
+                op.Identity!.ArchivalCode = record.ArchivalCode;
+            }
+        }
+    }
+
+    /// <summary>One audit entry per batch: what changed, by record id and fingerprint (unchanged ones only counted).</summary>
+    private static string AuditDetails(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("connector", run.ConnectorId);
+            w.WriteString("checkpoint", checkpoint);
+            long unchanged = 0;
+            foreach (var (name, outcome) in new[] { ("created", RecordOutcome.Created), ("versioned", RecordOutcome.Versioned), ("duplicates", RecordOutcome.Duplicate), ("quarantined", RecordOutcome.Quarantined) })
+            {
+                w.WriteStartArray(name);
+                foreach (var item in batch)
+                {
+                    if (item.Outcome != outcome) continue;
+                    w.WriteStringValue(outcome switch
+                    {
+                        RecordOutcome.Quarantined => item.QuarantineId,
+                        RecordOutcome.Duplicate => $"{item.RecordId}:{item.Record?.Fingerprint}>{item.DuplicateOf}",
+                        _ => $"{item.RecordId}:{item.Record!.Fingerprint}",
+                    });
+                }
+                w.WriteEndArray();
+            }
+            foreach (var item in batch) if (item.Outcome == RecordOutcome.Unchanged) unchanged++;
+            w.WriteNumber("unchanged", unchanged);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    internal static string RawHash(string? rawText, string rawPayload) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawText ?? rawPayload)));
+}

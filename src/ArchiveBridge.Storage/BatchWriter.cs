@@ -1,0 +1,207 @@
+using System.Data.Common;
+using System.Text.Json;
+using ArchiveBridge.Core;
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Records;
+using Microsoft.Data.Sqlite;
+
+namespace ArchiveBridge.Storage;
+
+/// <summary>
+/// The prepared statements of one batch transaction. Each statement is built and prepared once per batch
+/// and re-bound per record: about one row written per record on the hot path.
+/// </summary>
+internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time)
+{
+    private SqliteCommand? _insert;
+    private SqliteCommand? _seen;
+    private SqliteCommand? _attachment;
+    private SqliteCommand? _blob;
+
+    public async Task InsertAsync(PreparedRecord item, string id, string metadata, string? partitionKey, CancellationToken ct)
+    {
+        var r = item.Record!;
+        var cmd = _insert ??= Prepare(
+            "INSERT INTO records (id, connector_id, source_key, archival_code, partition_key, item_no, fonds, category, year, retention, org, " +
+            "title, doc_number, date, version, fingerprint, change_token, metadata, duplicate_of, first_run_id, content_run_id, last_run_id, " +
+            "last_outcome, created_at, updated_at) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, $year, $ret, $org, $title, $doc, " +
+            "$date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now)",
+            "$id", "$c", "$key", "$code", "$part", "$item", "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date", "$fp",
+            "$token", "$meta", "$dup", "$run", "$outcome", "$now");
+        var p = cmd.Parameters;
+        p[0].Value = id;
+        p[1].Value = run.ConnectorId;
+        p[2].Value = item.Key!;
+        p[3].Value = (object?)r.ArchivalCode ?? DBNull.Value;
+        p[4].Value = (object?)(r.ArchivalCode is null ? null : partitionKey) ?? DBNull.Value;
+        p[5].Value = (object?)(r.ArchivalCode is null ? null : r.ItemNo) ?? DBNull.Value;
+        SetRecordColumns(p, r, 6);
+        p[14].Value = r.Fingerprint!;
+        p[15].Value = (object?)item.Source.ChangeToken ?? DBNull.Value;
+        p[16].Value = metadata;
+        p[17].Value = (object?)item.DuplicateOf ?? DBNull.Value;
+        p[18].Value = run.RunId;
+        p[19].Value = OutcomeText(item.Outcome);
+        p[20].Value = now;
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
+    }
+
+    public async Task SeenAsync(PreparedRecord item, string id, CancellationToken ct)
+    {
+        var cmd = _seen ??= Prepare(
+            "UPDATE records SET last_run_id = $run, last_outcome = $outcome, change_token = coalesce($token, change_token) WHERE id = $id",
+            "$run", "$outcome", "$token", "$id");
+        cmd.Parameters[0].Value = run.RunId;
+        cmd.Parameters[1].Value = OutcomeText(item.Outcome);
+        cmd.Parameters[2].Value = (object?)item.Source.ChangeToken ?? DBNull.Value;
+        cmd.Parameters[3].Value = id;
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task VersionAsync(PreparedRecord item, string id, string metadata, string oldMetadata, string oldFingerprint, int oldVersion,
+        string oldRunId, string oldAt, string? partitionKey, CancellationToken ct)
+    {
+        var r = item.Record!;
+        var changed = RecordDiff.ChangedFields(RecordJson.Deserialize(oldMetadata), r);
+        await using (var keep = Sql.Command(connection, tx,
+            "INSERT INTO record_versions (record_id, version, fingerprint, metadata, run_id, archived_at, superseded_by_run_id, superseded_at, changed_fields) " +
+            "VALUES ($id, $v, $fp, $meta, $run, $at, $by, $now, $changed)"))
+        {
+            Sql.Add(keep, "$id", id);
+            Sql.Add(keep, "$v", oldVersion);
+            Sql.Add(keep, "$fp", oldFingerprint);
+            Sql.Add(keep, "$meta", oldMetadata);
+            Sql.Add(keep, "$run", oldRunId);
+            Sql.Add(keep, "$at", oldAt);
+            Sql.Add(keep, "$by", run.RunId);
+            Sql.Add(keep, "$now", now);
+            Sql.Add(keep, "$changed", JsonSerializer.Serialize(changed));
+            await keep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await using (var update = Sql.Command(connection, tx,
+            "UPDATE records SET fonds = $fonds, category = $cat, year = $year, retention = $ret, org = $org, title = $title, doc_number = $doc, " +
+            "date = $date, version = $v, fingerprint = $fp, change_token = $token, metadata = $meta, content_run_id = $run, last_run_id = $run, " +
+            "last_outcome = 'versioned', updated_at = $now, duplicate_of = NULL, " +
+            "archival_code = coalesce(archival_code, $code), partition_key = coalesce(partition_key, $part), item_no = coalesce(item_no, $item) WHERE id = $id"))
+        {
+            foreach (var name in new[] { "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date" }) Sql.Add(update, name, null);
+            SetRecordColumns(update.Parameters, r, 0);
+            Sql.Add(update, "$v", oldVersion + 1);
+            Sql.Add(update, "$fp", r.Fingerprint);
+            Sql.Add(update, "$token", item.Source.ChangeToken);
+            Sql.Add(update, "$meta", metadata);
+            Sql.Add(update, "$run", run.RunId);
+            Sql.Add(update, "$now", now);
+            Sql.Add(update, "$code", partitionKey is null ? null : r.ArchivalCode);
+            Sql.Add(update, "$part", partitionKey);
+            Sql.Add(update, "$item", partitionKey is null ? null : r.ItemNo);
+            Sql.Add(update, "$id", id);
+            await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await AttachmentsAsync(id, oldVersion + 1, r, ct).ConfigureAwait(false);
+    }
+
+    public async Task<string> QuarantineAsync(PreparedRecord item, CancellationToken ct)
+    {
+        var problem = item.Problem!;
+        var source = item.Source;
+        var raw = source.Fields.ToRawJson();
+        await using var cmd = Sql.Command(connection, tx,
+            "INSERT INTO quarantine (id, connector_id, run_id, last_run_id, source_key, location, line_number, reason, field, value, message, " +
+            "message_zh, raw_payload, raw_text, raw_hash, source_url, status, attempts, created_at, updated_at) VALUES ($id, $c, $run, $run, $key, " +
+            "$loc, $line, $reason, $field, $value, $msg, $zh, $raw, $text, $hash, $url, 'open', 1, $now, $now) " +
+            "ON CONFLICT (connector_id, raw_hash) WHERE status = 'open' DO UPDATE SET last_run_id = excluded.last_run_id, " +
+            "reason = excluded.reason, field = excluded.field, value = excluded.value, message = excluded.message, message_zh = excluded.message_zh, " +
+            "location = excluded.location, line_number = excluded.line_number, source_key = coalesce(excluded.source_key, source_key), " +
+            "attempts = attempts + 1, updated_at = excluded.updated_at RETURNING id");
+        Sql.Add(cmd, "$id", Ids.New(time));
+        Sql.Add(cmd, "$c", run.ConnectorId);
+        Sql.Add(cmd, "$run", run.RunId);
+        Sql.Add(cmd, "$key", item.Key ?? source.SourceKey);
+        Sql.Add(cmd, "$loc", source.Location);
+        Sql.Add(cmd, "$line", source.LineNumber);
+        Sql.Add(cmd, "$reason", problem.Reason);
+        Sql.Add(cmd, "$field", problem.Field);
+        Sql.Add(cmd, "$value", problem.Value);
+        Sql.Add(cmd, "$msg", problem.Message);
+        Sql.Add(cmd, "$zh", problem.MessageZh);
+        Sql.Add(cmd, "$raw", raw);
+        Sql.Add(cmd, "$text", source.RawText);
+        Sql.Add(cmd, "$hash", BatchCommitter.RawHash(source.RawText, raw));
+        Sql.Add(cmd, "$url", source.SourceUrl);
+        Sql.Add(cmd, "$now", now);
+        return (string)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    public async Task CheckpointAsync(string position, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(connection, tx,
+            "INSERT INTO checkpoints (connector_id, position, run_id, updated_at) VALUES ($c, $pos, $run, $now) " +
+            "ON CONFLICT(connector_id) DO UPDATE SET position = excluded.position, run_id = excluded.run_id, updated_at = excluded.updated_at");
+        Sql.Add(cmd, "$c", run.ConnectorId);
+        Sql.Add(cmd, "$pos", position);
+        Sql.Add(cmd, "$run", run.RunId);
+        Sql.Add(cmd, "$now", now);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task AttachmentsAsync(string recordId, int version, ArchiveRecord r, CancellationToken ct)
+    {
+        if (r.Attachments.Count == 0) return;
+        var attachment = _attachment ??= Prepare(
+            "INSERT INTO attachments (record_id, version, ordinal, name, sha256, size, media_type) VALUES ($r, $v, $o, $n, $sha, $size, $mt)",
+            "$r", "$v", "$o", "$n", "$sha", "$size", "$mt");
+        var blob = _blob ??= Prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ($sha, $size, $now) ON CONFLICT(sha256) DO NOTHING",
+            "$sha", "$size", "$now");
+        for (var i = 0; i < r.Attachments.Count; i++)
+        {
+            var a = r.Attachments[i];
+            blob.Parameters[0].Value = a.Sha256;
+            blob.Parameters[1].Value = a.Size;
+            blob.Parameters[2].Value = now;
+            await blob.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var p = attachment.Parameters;
+            p[0].Value = recordId;
+            p[1].Value = version;
+            p[2].Value = i;
+            p[3].Value = a.Name;
+            p[4].Value = a.Sha256;
+            p[5].Value = a.Size;
+            p[6].Value = (object?)a.MediaType ?? DBNull.Value;
+            await attachment.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static void SetRecordColumns(DbParameterCollection p, ArchiveRecord r, int start)
+    {
+        p[start].Value = (object?)r.Fonds ?? DBNull.Value;
+        p[start + 1].Value = (object?)r.Category ?? DBNull.Value;
+        p[start + 2].Value = (object?)r.Year ?? DBNull.Value;
+        p[start + 3].Value = (object?)r.Retention ?? DBNull.Value;
+        p[start + 4].Value = (object?)r.Org ?? DBNull.Value;
+        p[start + 5].Value = (object?)r.Title ?? DBNull.Value;
+        p[start + 6].Value = (object?)r.DocNumber ?? DBNull.Value;
+        p[start + 7].Value = (object?)r.Date ?? DBNull.Value;
+    }
+
+    private SqliteCommand Prepare(string text, params string[] names)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = text;
+        foreach (var n in names) cmd.Parameters.Add(new SqliteParameter(n, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    internal static string OutcomeText(RecordOutcome outcome) => outcome switch
+    {
+        RecordOutcome.Created => "created",
+        RecordOutcome.Versioned => "versioned",
+        RecordOutcome.Unchanged => "unchanged",
+        RecordOutcome.Duplicate => "duplicate",
+        RecordOutcome.Quarantined => "quarantined",
+        _ => "failed",
+    };
+}
