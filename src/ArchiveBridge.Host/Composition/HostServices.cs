@@ -1,4 +1,3 @@
-using ArchiveBridge.Connectors.Csv;
 using ArchiveBridge.Core.DependencyInjection;
 using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Storage;
@@ -17,8 +16,8 @@ public static class HostServices
         services.AddSingleton(config);
         services.AddSingleton(config.Options);
         services.AddArchiveBridge()
-            .AddSqliteStore(config.Options.Store)
-            .AddCsvConnector();
+            .AddSqliteStore(config.Options.Store);
+        // CONNECTORS: .AddCsvConnector() etc. are added as the connector packages land.
         services.AddSingleton<IArchivalCodeScheme>(_ => new TemplateArchivalCodeScheme(config.Options.Archive.ArchivalCode));
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<SyncRunner>();
