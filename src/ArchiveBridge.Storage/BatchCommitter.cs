@@ -165,9 +165,37 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     break;
             }
         }
+        await ResolveQuarantinedAsync(tx, run, batch, now, cancellationToken).ConfigureAwait(false);
         if (checkpoint is not null) await writer.CheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         await AuditWriter.AppendAsync(connection, tx, now, "pipeline", "batch.committed", $"run:{run.RunId}", AuditDetails(run, batch, checkpoint), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A record that was quarantined earlier and is archived now (source or mapping fixed) closes its open
+    /// entry in the same transaction. Checked once per batch, so the hot path pays nothing when none is open.
+    /// </summary>
+    private async Task ResolveQuarantinedAsync(SqliteTransaction tx, RunContext run, IReadOnlyList<PreparedRecord> batch, string now, CancellationToken ct)
+    {
+        await using (var any = Sql.Command(connection, tx, "SELECT EXISTS (SELECT 1 FROM quarantine WHERE connector_id = $c AND status = 'open')"))
+        {
+            Sql.Add(any, "$c", run.ConnectorId);
+            if (Convert.ToInt64(await any.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
+        }
+        await using var resolve = Sql.Command(connection, tx,
+            "UPDATE quarantine SET status = 'resolved', resolved_record_id = $rid, updated_at = $now " +
+            "WHERE connector_id = $c AND source_key = $key AND status = 'open'");
+        var rid = Sql.Add(resolve, "$rid", null);
+        Sql.Add(resolve, "$now", now);
+        Sql.Add(resolve, "$c", run.ConnectorId);
+        var key = Sql.Add(resolve, "$key", null);
+        foreach (var item in batch)
+        {
+            if (item.Outcome is RecordOutcome.Quarantined or RecordOutcome.Failed || item.Key is null || item.RecordId is null) continue;
+            rid.Value = item.RecordId;
+            key.Value = item.Key;
+            await resolve.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch, CancellationToken ct)

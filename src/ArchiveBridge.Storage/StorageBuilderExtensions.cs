@@ -17,6 +17,8 @@ public static class StorageBuilderExtensions
         builder.Services.AddSingleton<IArchiveStore>(sp => sp.GetRequiredService<ArchiveStore>());
         builder.Services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.Blobs));
         builder.Services.AddSingleton<Queries.ArchiveQueries>();
+        builder.Services.AddSingleton<Queries.RecordQueries>();
+        builder.Services.AddSingleton<Quarantine.QuarantineStore>();
         return builder;
     }
 }

@@ -14,6 +14,8 @@ internal static class ArchiveBridgeCli
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(QuarantineCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,246 @@
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Quarantine;
+using ArchiveBridge.Core.Sources;
+using ArchiveBridge.Core.Storage;
+using ArchiveBridge.Storage.Queries;
+using ArchiveBridge.TestUtils;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArchiveBridge.Storage.Tests;
+
+public sealed class ArchiveStoreTests : IDisposable
+{
+    private readonly StoreFixture _f = new(batchSize: 3);
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task Sync_FirstRun_CreatesEveryRecordAndCountsReconcile()
+    {
+        var connector = new ListConnector("c1", [.. Enumerable.Range(1, 10).Select(i => Some.Record($"k{i}"))]);
+
+        var summary = await _f.SyncAsync(connector);
+
+        Assert.Equal(RunStatus.Succeeded, summary.Status);
+        Assert.Equal(10, summary.Counts.Read);
+        Assert.Equal(10, summary.Counts.Created);
+        Assert.True(summary.Counts.Reconciles);
+        var stats = await new ArchiveQueries(_f.Store).StatisticsAsync(CancellationToken.None);
+        Assert.Equal(10, stats.Records);
+    }
+
+    [Fact]
+    public async Task Sync_SecondRunWithoutTokens_AllUnchanged()
+    {
+        var records = Enumerable.Range(1, 7).Select(i => Some.Record($"k{i}")).ToList();
+        await _f.SyncAsync(new ListConnector("c1", records));
+
+        var second = await _f.SyncAsync(new ListConnector("c1", records), full: true);
+
+        Assert.Equal(7, second.Counts.Unchanged);
+        Assert.Equal(7, second.Counts.Read);
+        Assert.Equal(0, second.Counts.Created);
+    }
+
+    [Fact]
+    public async Task Sync_SecondRunWithKnownChangeTokens_UnchangedWithoutMapping()
+    {
+        var records = Enumerable.Range(1, 5).Select(i => Some.Record($"k{i}", token: $"t{i}")).ToList();
+        await _f.SyncAsync(new ListConnector("c1", records));
+
+        var second = await _f.SyncAsync(new ListConnector("c1", records), full: true);
+        var afterMappingChange = await _f.SyncAsync(new ListConnector("c1", records), mappingHash: "m2", full: true);
+
+        Assert.Equal(5, second.Counts.Unchanged);
+        Assert.Equal(5, afterMappingChange.Counts.Unchanged);
+        Assert.Equal(5, afterMappingChange.Counts.Read);
+    }
+
+    [Fact]
+    public async Task Sync_ExactDuplicateRowsInOneRun_OneRecordPlusDuplicates_ThenAllUnchanged()
+    {
+        var records = new List<SourceRecord> { Some.Record("a", token: "ta"), Some.Record("a", token: "ta"), Some.Record("b", token: "tb"), Some.Record("a", token: "ta") };
+
+        var first = await _f.SyncAsync(new ListConnector("c1", records));
+        var second = await _f.SyncAsync(new ListConnector("c1", records), full: true);
+
+        Assert.Equal((2L, 2L), (first.Counts.Created, first.Counts.Duplicates));
+        Assert.Equal(4, second.Counts.Unchanged);
+    }
+
+    [Fact]
+    public async Task Sync_ChangedTitle_NewVersionKeepsCodeAndOldVersionReadable()
+    {
+        await _f.SyncAsync(new ListConnector("c1", [Some.Record("a", title: "初稿")]));
+        var before = await FindByKeyAsync("a");
+
+        var run = await _f.SyncAsync(new ListConnector("c1", [Some.Record("a", title: "定稿")]), full: true);
+
+        Assert.Equal(1, run.Counts.Versioned);
+        var details = await new RecordQueries(_f.Store).FindAsync(before.ArchivalCode!, CancellationToken.None);
+        Assert.NotNull(details);
+        Assert.Equal(2, details.Version);
+        Assert.Equal("定稿", details.Record.Title);
+        Assert.Equal(before.ArchivalCode, details.ArchivalCode);
+        Assert.Equal(["title"], details.Versions[^1].ChangedFields);
+        var old = await new RecordQueries(_f.Store).VersionAsync(details.Id, 1, CancellationToken.None);
+        Assert.Equal("初稿", old!.Title);
+    }
+
+    [Fact]
+    public async Task Sync_SameContentUnderAnotherKey_IsLinkedAsDuplicateWithoutCode()
+    {
+        var run = await _f.SyncAsync(new ListConnector("c1", [Some.Record("a", docNumber: "办〔2024〕1号"), Some.Record("b", docNumber: "办〔2024〕1号")]));
+
+        Assert.Equal((1L, 1L), (run.Counts.Created, run.Counts.Duplicates));
+        var original = await FindByKeyAsync("a");
+        var dup = await FindByKeyAsync("b");
+        Assert.Equal(original.Id, dup.DuplicateOf);
+        Assert.Null(dup.ArchivalCode);
+        var details = await new RecordQueries(_f.Store).FindAsync(original.Id, CancellationToken.None);
+        Assert.Equal("b", Assert.Single(details!.Duplicates).SourceKey);
+    }
+
+    [Fact]
+    public async Task Sync_AcrossConnectors_SameContentIsDuplicate()
+    {
+        await _f.SyncAsync(new ListConnector("oa-export", [Some.Record("x1", docNumber: "办〔2024〕9号")]));
+        var run = await _f.SyncAsync(new ListConnector("oa-push", [Some.Record("msg-77", docNumber: "办〔2024〕9号")]));
+
+        Assert.Equal(1, run.Counts.Duplicates);
+    }
+
+    [Fact]
+    public async Task Sync_ItemNumbers_ContiguousPerPartitionAndCodesFollowTemplate()
+    {
+        var records = new List<SourceRecord>
+        {
+            Some.Record("a", org: "BGS"), Some.Record("b", org: "RSC"), Some.Record("c", org: "BGS"),
+            Some.Record("d", org: "BGS", retention: "Y"), Some.Record("e", org: "BGS"), Some.Record("f", org: null),
+        };
+
+        await _f.SyncAsync(new ListConnector("c1", records));
+
+        Assert.Equal("Z001-WS·2024-D30-BGS-0001", (await FindByKeyAsync("a")).ArchivalCode);
+        Assert.Equal("Z001-WS·2024-D30-RSC-0001", (await FindByKeyAsync("b")).ArchivalCode);
+        Assert.Equal("Z001-WS·2024-D30-BGS-0002", (await FindByKeyAsync("c")).ArchivalCode);
+        Assert.Equal("Z001-WS·2024-Y-BGS-0001", (await FindByKeyAsync("d")).ArchivalCode);
+        Assert.Equal("Z001-WS·2024-D30-BGS-0003", (await FindByKeyAsync("e")).ArchivalCode);
+        Assert.Equal("Z001-WS·2024-D30-0001", (await FindByKeyAsync("f")).ArchivalCode);
+    }
+
+    [Fact]
+    public async Task Sync_TwoConcurrentRunsIntoOnePartition_ItemNumbersUniqueAndContiguous()
+    {
+        var left = new ListConnector("left", [.. Enumerable.Range(1, 40).Select(i => Some.Record($"L{i}", docNumber: $"左{i}"))]);
+        var right = new ListConnector("right", [.. Enumerable.Range(1, 40).Select(i => Some.Record($"R{i}", docNumber: $"右{i}"))]);
+
+        await Task.WhenAll(Task.Run(() => _f.SyncAsync(left)), Task.Run(() => _f.SyncAsync(right)));
+
+        await using var db = _f.Store.CreateContext();
+        var numbers = await db.Records.Where(r => r.PartitionKey != null).Select(r => r.ItemNo!.Value).OrderBy(n => n).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 80), numbers);
+    }
+
+    [Fact]
+    public async Task Sync_ProblemRecords_QuarantinedWithRawPayload_ReRunUpdatesSameEntry()
+    {
+        var bad = new SourceRecord(Some.Record("bad").Fields) { Problem = new RecordProblem(ReasonCodes.MalformedRow, "unclosed quote"), RawText = "bad,\"row" };
+        var records = new List<SourceRecord> { Some.Record("ok"), bad, Some.Record("nodate", date: "") };
+
+        var first = await _f.SyncAsync(new ListConnector("c1", records));
+        var second = await _f.SyncAsync(new ListConnector("c1", records), full: true);
+
+        Assert.Equal(RunStatus.CompletedWithProblems, first.Status);
+        Assert.Equal((1L, 2L), (first.Counts.Created, first.Counts.Quarantined));
+        Assert.Equal(2, second.Counts.Quarantined);
+        await using var db = _f.Store.CreateContext();
+        var entries = await db.Quarantine.OrderBy(q => q.LineNumber).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(2, e.Attempts));
+        Assert.Equal(ReasonCodes.MalformedRow, entries[0].Reason);
+        Assert.Equal("bad,\"row", entries[0].RawText);
+        Assert.Equal(ReasonCodes.MissingField, entries[1].Reason);
+        Assert.Contains("\"title\":\"关于印发《档案管理办法》的通知\"", entries[1].RawPayload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_RecordFixedAtSource_ClosesItsOpenQuarantineEntry()
+    {
+        await _f.SyncAsync(new ListConnector("c1", [Some.Record("a", date: "2024-13-45")]));
+
+        var run = await _f.SyncAsync(new ListConnector("c1", [Some.Record("a")]), full: true);
+
+        Assert.Equal(1, run.Counts.Created);
+        await using var db = _f.Store.CreateContext();
+        var entry = await db.Quarantine.SingleAsync();
+        Assert.Equal("resolved", entry.Status);
+        Assert.NotNull(entry.ResolvedRecordId);
+    }
+
+    [Fact]
+    public async Task Sync_Checkpoint_StoredWithBatchAndUsedByNextRun()
+    {
+        var connector = new ListConnector("c1", [.. Enumerable.Range(1, 7).Select(i => Some.Record($"k{i}"))]);
+        await _f.SyncAsync(connector);
+
+        var second = await _f.SyncAsync(connector);
+
+        Assert.Equal("7", await _f.Store.LoadCheckpointAsync("c1", CancellationToken.None));
+        Assert.Equal("7", connector.CheckpointsSeen[^1]);
+        Assert.Equal(0, second.Counts.Read);
+    }
+
+    [Fact]
+    public async Task Sync_SourceFailsMidRun_RunFailedAndCheckpointAtLastStoredRecord()
+    {
+        var connector = new ListConnector("c1", [.. Enumerable.Range(1, 10).Select(i => Some.Record($"k{i}"))]) { FailAfter = 4 };
+
+        var run = await _f.SyncAsync(connector);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("source went away", run.Error, StringComparison.Ordinal);
+        Assert.Equal(4, run.Counts.Created);
+        Assert.True(run.Counts.Reconciles);
+        Assert.Equal("4", await _f.Store.LoadCheckpointAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Sync_Attachments_StoredOnceBySha256AndPartOfFingerprint()
+    {
+        var connector = new ListConnector("c1", [Some.Record("a", files: "x.pdf"), Some.Record("b", files: "y.pdf"), Some.Record("c", files: "missing.pdf")]);
+        connector.Files["x.pdf"] = "%PDF-1.4 same"u8.ToArray();
+        connector.Files["y.pdf"] = "%PDF-1.4 same"u8.ToArray();
+
+        var run = await _f.SyncAsync(connector);
+
+        Assert.Equal((2L, 1L), (run.Counts.Created, run.Counts.Quarantined));
+        var stats = await new ArchiveQueries(_f.Store).StatisticsAsync(CancellationToken.None);
+        Assert.Equal(1, stats.Blobs);
+        Assert.Equal(13, stats.BytesSavedByDedup);
+        var a = await FindByKeyAsync("a");
+        var b = await FindByKeyAsync("b");
+        Assert.NotEqual(a.Fingerprint, b.Fingerprint); // different 文号, same file
+        await using var db = _f.Store.CreateContext();
+        Assert.Equal(ReasonCodes.AttachmentMissing, (await db.Quarantine.SingleAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task StartRun_WhileAnotherRunHoldsTheLease_Throws()
+    {
+        var first = await _f.Store.StartRunAsync("c1", "cli", null, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<RunLeaseException>(() => _f.Store.StartRunAsync("c1", "schedule", null, CancellationToken.None));
+
+        Assert.Contains(first.RunId, ex.Holder, StringComparison.Ordinal);
+        await _f.Store.FinishRunAsync(first, new RunCounts(), RunStatus.Succeeded, null, CancellationToken.None);
+        var third = await _f.Store.StartRunAsync("c1", "schedule", null, CancellationToken.None);
+        Assert.NotEqual(first.RunId, third.RunId);
+    }
+
+    private async Task<Entities.RecordEntity> FindByKeyAsync(string key)
+    {
+        await using var db = _f.Store.CreateContext();
+        return await db.Records.AsNoTracking().SingleAsync(r => r.SourceKey == key);
+    }
+}

@@ -1,0 +1,55 @@
+using ArchiveBridge.Core.Configuration;
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Records;
+using ArchiveBridge.Core.Sources;
+using ArchiveBridge.Core.Storage;
+using ArchiveBridge.Storage.Blobs;
+using ArchiveBridge.TestUtils;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArchiveBridge.Storage.Tests;
+
+/// <summary>A real SQLite store and blob folder in a temp directory, with a runner over it.</summary>
+public sealed class StoreFixture : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public StoreFixture(int batchSize = 3)
+    {
+        Options = new ArchiveBridgeOptions { Pipeline = { BatchSize = batchSize } };
+        Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", new SimpleScheme(), TimeProvider.System);
+        Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Blobs = new FileBlobStore(_dir.Combine("blobs"));
+        Runner = new SyncRunner(Store, Blobs, Options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
+    }
+
+    public ArchiveBridgeOptions Options { get; }
+    public ArchiveStore Store { get; }
+    public FileBlobStore Blobs { get; }
+    public SyncRunner Runner { get; }
+    public string Directory => _dir.Path;
+
+    public Task<RunSummary> SyncAsync(ISourceConnector connector, string mappingHash = "m1", bool full = false) =>
+        Runner.RunAsync(new ConnectorRuntime(new ConnectorDefinition
+        {
+            Id = connector.Id,
+            Type = "test",
+            Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
+            BaseDirectory = _dir.Path,
+        }, connector, new PassThroughMapper()) { MappingHash = mappingHash }, new SyncRequest { Full = full }, null, CancellationToken.None);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    /// <summary>DA/T 22 style codes without depending on the template parser.</summary>
+    public sealed class SimpleScheme : IArchivalCodeScheme
+    {
+        public string PartitionKey(ArchiveRecord r) => $"{r.Fonds}|{r.Category}|{r.Year}|{r.Retention}|{r.Org}";
+
+        public string Format(ArchiveRecord r, int itemNo) =>
+            $"{r.Fonds}-{r.Category}·{r.Year}-{r.Retention}{(string.IsNullOrEmpty(r.Org) ? "" : "-" + r.Org)}-{itemNo:0000}";
+    }
+}
