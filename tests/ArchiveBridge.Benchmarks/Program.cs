@@ -1,1 +1,16 @@
-return 0;
+using ArchiveBridge.Benchmarks;
+
+// End-to-end benches (ingest, webhooks) print their own figures; "micro" hands over to BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestBench.RunAsync(args[1..]),
+    "micro" => MicroBenchmarks.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- micro [BenchmarkDotNet args]");
+    return 2;
+}

@@ -16,6 +16,8 @@ internal static class ArchiveBridgeCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(PreviewCommand.Create());
         return root;
     }
 }

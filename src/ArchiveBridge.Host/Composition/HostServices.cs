@@ -15,13 +15,19 @@ public static class HostServices
     {
         services.AddSingleton(config);
         services.AddSingleton(config.Options);
-        services.AddArchiveBridge()
-            .AddSqliteStore(config.Options.Store);
-        // CONNECTORS: .AddCsvConnector() etc. are added as the connector packages land.
+        AddConnectors(services).AddSqliteStore(config.Options.Store);
         services.AddSingleton<IArchivalCodeScheme>(_ => new TemplateArchivalCodeScheme(config.Options.Archive.ArchivalCode));
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<SyncRunner>();
         return services;
+    }
+
+    /// <summary>Core plus every connector package (each plugs in with its own extension).</summary>
+    public static IArchiveBridgeBuilder AddConnectors(IServiceCollection services)
+    {
+        var builder = services.AddArchiveBridge();
+        // CONNECTORS: .AddCsvConnector() etc. are added as the connector packages land.
+        return builder;
     }
 
     /// <summary>A service provider for one CLI verb (quiet logging: the CLI prints its own results).</summary>
