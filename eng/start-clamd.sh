@@ -9,12 +9,12 @@
 # Environment (all optional):
 #   ARCHIVEBRIDGE_CLAMD_DIR   working folder (config, database, log)   default /tmp/archivebridge-clamd
 #   ARCHIVEBRIDGE_TEST_CLAMD  Unix socket path                          default /tmp/archivebridge-clamd.sock
-#   ARCHIVEBRIDGE_CLAMD_PORT  TCP port on 127.0.0.1 (0 = no TCP)        default 3311
+#   ARCHIVEBRIDGE_CLAMD_PORT  also listen on 127.0.0.1:PORT (e.g. 3311) default 0: Unix socket only
 set -euo pipefail
 
 dir="${ARCHIVEBRIDGE_CLAMD_DIR:-/tmp/archivebridge-clamd}"
 socket="${ARCHIVEBRIDGE_TEST_CLAMD:-/tmp/archivebridge-clamd.sock}"
-port="${ARCHIVEBRIDGE_CLAMD_PORT:-3311}"
+port="${ARCHIVEBRIDGE_CLAMD_PORT:-0}"
 conf="$dir/clamd.conf"
 
 log() { echo "start-clamd: $*" >&2; }
@@ -34,12 +34,15 @@ if [ -S "$socket" ] && [ -f "$conf" ] && clamdscan --config-file="$conf" --ping 
 fi
 
 mkdir -p "$dir/db" "$dir/tmp"
-rm -f "$socket"
-if [ -f "$dir/clamd.pid" ] && kill -0 "$(cat "$dir/clamd.pid")" 2>/dev/null; then
-    log "clamd (pid $(cat "$dir/clamd.pid")) does not answer; stopping it"
-    kill "$(cat "$dir/clamd.pid")" || true
-    for _ in $(seq 1 50); do kill -0 "$(cat "$dir/clamd.pid")" 2>/dev/null || break; sleep 0.1; done
+# A clamd of ours that hangs is stopped; the pid is checked to be that clamd (pids get reused).
+pid="$(cat "$dir/clamd.pid" 2>/dev/null || true)"
+if [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "clamd --config-file=$conf"; then
+    log "clamd (pid $pid) does not answer; stopping it"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do [ -d "/proc/$pid" ] && [ "$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)" != Z ] || break; sleep 0.1; done
 fi
+
+rm -f "$socket"
 
 # The EICAR test string, assembled from parts so that this script is not itself a signature match.
 eicar="$dir/eicar.com"
