@@ -63,24 +63,7 @@ public sealed class AttachmentChecker
                 nameProblem is { } q ? $"文件名不安全：{q.Chinese}" : "文件名安全");
             CheckPathInRoot(request, recorder);
 
-            VirusScanResult? scan = null;
-            if (_virusScanner is not null && recorder.IsOn(CheckId.VirusScan))
-            {
-                content.Position = 0;
-                scan = await _virusScanner.ScanAsync(content, cancellationToken).ConfigureAwait(false);
-                recorder.Add(CheckId.VirusScan, scan.Status == VirusScanStatus.Clean, name, scan.Status switch
-                {
-                    VirusScanStatus.Clean => "no virus found",
-                    VirusScanStatus.Infected => $"virus found: {scan.Signature}",
-                    _ => $"virus scan failed: {scan.ErrorMessage}",
-                }, scan.Status switch
-                {
-                    VirusScanStatus.Clean => "未发现病毒",
-                    VirusScanStatus.Infected => $"发现病毒：{scan.Signature}",
-                    _ => $"病毒扫描失败：{scan.ErrorMessage}",
-                });
-            }
-
+            var scan = await ScanAsync(name, content, recorder, cancellationToken).ConfigureAwait(false);
             return new AttachmentCheckReport { Format = format, Pdf = pdf, VirusScan = scan, Results = recorder.Results };
         }
         finally
@@ -164,6 +147,22 @@ public sealed class AttachmentChecker
             (en, zh) = ($"'{request.SourcePath}' cannot be resolved under '{request.SourceRoot}': {ex.Message}", $"无法在“{request.SourceRoot}”下解析“{request.SourcePath}”：{ex.Message}");
             recorder.Add(CheckId.PathInRoot, false, request.Name, en, zh);
         }
+    }
+
+    private async Task<VirusScanResult?> ScanAsync(string name, Stream content, CheckRecorder recorder, CancellationToken cancellationToken)
+    {
+        if (_virusScanner is null || !recorder.IsOn(CheckId.VirusScan))
+            return null;
+        content.Position = 0;
+        var scan = await _virusScanner.ScanAsync(content, cancellationToken).ConfigureAwait(false);
+        var (en, zh) = scan.Status switch
+        {
+            VirusScanStatus.Clean => ("no virus found", "未发现病毒"),
+            VirusScanStatus.Infected => ($"virus found: {scan.Signature}", $"发现病毒：{scan.Signature}"),
+            _ => ($"virus scan failed: {scan.ErrorMessage}", $"病毒扫描失败：{scan.ErrorMessage}"),
+        };
+        recorder.Add(CheckId.VirusScan, scan.Status == VirusScanStatus.Clean, name, en, zh);
+        return scan;
     }
 
     private static FileStream OpenStored(AttachmentCheckRequest request)
