@@ -1,0 +1,140 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using ArchiveBridge.Core.Records;
+
+namespace ArchiveBridge.Core.ArchivalCodes;
+
+/// <summary>
+/// An archival code (档号) template, parsed once from configuration, e.g.
+/// <c>{fonds}-{category}·{year}-{retention}-{org}-{itemNo:0000}</c> (DA/T 22-2015) or
+/// <c>{fonds}-{category}·{year}·{retention}·{org}-{itemNo:0000}</c> (DA/T 13-2022 style). The literal text
+/// between two parts is the separator of the later part: a part that is empty for a record drops out
+/// together with the separator before it (no org: <c>Z001-WS·2024-D30-0007</c>).
+/// </summary>
+public sealed class ArchivalCodeTemplate
+{
+    /// <summary>Stands for the item number in <see cref="PartitionKey"/>.</summary>
+    public const string ItemNoPlaceholder = "{itemNo}";
+
+    private readonly ArchivalCodeLayout _layout;
+
+    private ArchivalCodeTemplate(string template, ArchivalCodeLayout layout)
+    {
+        Template = template;
+        _layout = layout;
+        Parts = [.. layout.Segments.Select(s => s.Part)];
+    }
+
+    /// <summary>The template text as configured.</summary>
+    public string Template { get; }
+
+    /// <summary>The parts in template order.</summary>
+    public IReadOnlyList<ArchivalCodePart> Parts { get; }
+
+    /// <summary>Parses <paramref name="template"/>; throws <see cref="ConfigurationException"/> listing every problem.</summary>
+    public static ArchivalCodeTemplate Parse(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problems = new List<string>();
+        var layout = ArchivalCodeTemplateParser.Parse(template, problems);
+        if (problems.Count > 0)
+            throw new ConfigurationException($"archival code template '{template}': {string.Join("; ", problems)}", field: "archive.archivalCode");
+        return new ArchivalCodeTemplate(template, layout);
+    }
+
+    /// <summary>Every problem of <paramref name="template"/> (unknown part, missing itemNo, unclosed brace …); empty when it is usable.</summary>
+    public static IReadOnlyList<string> Validate(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problems = new List<string>();
+        ArchivalCodeTemplateParser.Parse(template, problems);
+        return problems;
+    }
+
+    /// <summary>The code of <paramref name="record"/> with item number <paramref name="itemNo"/> (from 1).</summary>
+    public string Format(ArchiveRecord record, int itemNo)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
+        return Render(ValuesOf(record), itemNo.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The code made of <paramref name="parts"/>; the inverse of <see cref="TryParse"/>.</summary>
+    public string Format(ArchivalCodeParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts.ItemNo, 1);
+        return Render([parts.Fonds, parts.Category, Invariant(parts.Year), parts.Retention, parts.Org], Invariant(parts.ItemNo));
+    }
+
+    /// <summary>
+    /// The sequence an item number is allocated in: the record's code with <see cref="ItemNoPlaceholder"/> for the
+    /// item number, e.g. <c>Z001-WS·2024-D30-BGS-{itemNo}</c>. Built from fonds, category, year, retention and org
+    /// as this template renders them, so two records share a sequence exactly when their codes can differ only
+    /// by item number; parts the template leaves out do not split sequences.
+    /// </summary>
+    public string PartitionKey(ArchiveRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Render(ValuesOf(record), itemNo: null);
+    }
+
+    /// <summary>
+    /// Reads the parts back from <paramref name="code"/>. True only when the code is exactly what
+    /// <see cref="Format(ArchivalCodeParts)"/> makes of them (padding included).
+    /// </summary>
+    public bool TryParse(string? code, [NotNullWhen(true)] out ArchivalCodeParts? parts)
+    {
+        parts = code is null ? null : ArchivalCodeReader.Read(_layout, code);
+        if (parts is not null && !string.Equals(Format(parts), code, StringComparison.Ordinal))
+            parts = null;
+        return parts is not null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="code"/> is the code this template makes from <paramref name="record"/>'s own
+    /// metadata: the 真实性 check that a code was not typed by hand or carried over from another record.
+    /// The item number is the record's, else the one read from the code.
+    /// </summary>
+    public bool IsWellFormed(string? code, ArchiveRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrEmpty(code))
+            return false;
+        var itemNo = record.ItemNo ?? (TryParse(code, out var parts) ? parts.ItemNo : 0);
+        return itemNo >= 1 && string.Equals(Format(record, itemNo), code, StringComparison.Ordinal);
+    }
+
+    public override string ToString() => Template;
+
+    private static string?[] ValuesOf(ArchiveRecord r) =>
+        [r.Fonds, r.Category, Invariant(r.Year), r.Retention, r.Org];
+
+    private static string? Invariant(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Values indexed by <see cref="ArchivalCodePart"/> (item number apart); null item number renders the placeholder.</summary>
+    private string Render(string?[] values, string? itemNo)
+    {
+        var code = new StringBuilder(_layout.Prefix);
+        var any = false;
+        foreach (var segment in _layout.Segments)
+        {
+            var value = segment.Part == ArchivalCodePart.ItemNo
+                ? itemNo is null ? ItemNoPlaceholder : Pad(itemNo, segment.Format)
+                : values[(int)segment.Part]?.Trim();
+            if (string.IsNullOrEmpty(value))
+                continue;
+            if (segment.Part == ArchivalCodePart.Year)
+                value = Pad(value, segment.Format);
+            if (any)
+                code.Append(segment.Separator);
+            code.Append(value);
+            any = true;
+        }
+        return code.Append(_layout.Suffix).ToString();
+    }
+
+    private static string Pad(string digits, string? format) =>
+        format is null ? digits : digits.PadLeft(format.Length, '0');
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using ArchiveBridge.Core.ArchivalCodes;
+using ArchiveBridge.Core.Records;
+
+namespace ArchiveBridge.Core.Checks;
+
+/// <summary>
+/// Runs the metadata-level 四性 checks of one record: source recorded and archival code well-formed
+/// (真实性), required metadata present and attachment count as declared (完整性).
+/// </summary>
+public sealed class RecordChecker
+{
+    private readonly CheckOptions _options;
+    private readonly ArchivalCodeTemplate _codeTemplate;
+
+    public RecordChecker(CheckOptions options, ArchivalCodeTemplate codeTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(codeTemplate);
+        _options = options;
+        _codeTemplate = codeTemplate;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="record"/>. The archival code is checked only when the record has one; the attachment
+    /// count only when the source declared one (<paramref name="declaredAttachmentCount"/>) and is compared with
+    /// <paramref name="foundAttachmentCount"/>, by default the record's attachments.
+    /// </summary>
+    public IReadOnlyList<CheckResult> Check(ArchiveRecord record, int? declaredAttachmentCount = null, int? foundAttachmentCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var recorder = new CheckRecorder(_options);
+
+        var source = record.Source;
+        var sourced = !string.IsNullOrWhiteSpace(source.ConnectorId) && !string.IsNullOrWhiteSpace(source.SourceKey);
+        recorder.Add(CheckId.SourceRecorded, sourced, "source",
+            sourced ? $"from connector '{source.ConnectorId}', key '{source.SourceKey}'" : "the connector id or source key is missing",
+            sourced ? $"来源于连接器“{source.ConnectorId}”，标识“{source.SourceKey}”" : "缺少来源连接器或来源标识");
+
+        if (!string.IsNullOrEmpty(record.ArchivalCode) && recorder.IsOn(CheckId.ArchivalCodeWellFormed))
+        {
+            var code = record.ArchivalCode;
+            var wellFormed = _codeTemplate.IsWellFormed(code, record);
+            var expected = record.ItemNo is { } n and >= 1 ? _codeTemplate.Format(record, n) : _codeTemplate.PartitionKey(record);
+            recorder.Add(CheckId.ArchivalCodeWellFormed, wellFormed, "archivalCode",
+                wellFormed ? $"'{code}' fits the template" : $"'{code}' is not what the template '{_codeTemplate}' makes of this record ('{expected}')",
+                wellFormed ? $"档号“{code}”符合规则" : $"档号“{code}”与按规则“{_codeTemplate}”由元数据生成的“{expected}”不符");
+        }
+
+        var missing = _options.RequiredFieldsFor(record.Category).Where(f => IsEmpty(record, f)).ToList();
+        var list = string.Join(", ", missing);
+        recorder.Add(CheckId.RequiredMetadata, missing.Count == 0, missing.Count == 0 ? null : list,
+            missing.Count == 0 ? "the required metadata is present" : $"required metadata missing: {list}",
+            missing.Count == 0 ? "必备元数据齐全" : $"缺少必备元数据：{list}");
+
+        if (declaredAttachmentCount is { } declared)
+        {
+            var found = foundAttachmentCount ?? record.Attachments.Count;
+            recorder.Add(CheckId.AttachmentCount, found == declared, "attachments",
+                found == declared ? $"{found} attachment(s) as declared" : $"{declared} attachment(s) declared, {found} found",
+                found == declared ? $"附件 {found} 个，与声明一致" : $"声明附件 {declared} 个，实际 {found} 个");
+        }
+        return recorder.Results;
+    }
+
+    private static bool IsEmpty(ArchiveRecord r, string field) => string.IsNullOrWhiteSpace(field switch
+    {
+        CanonicalFields.Fonds => r.Fonds,
+        CanonicalFields.FondsUnit => r.FondsUnit,
+        CanonicalFields.Category => r.Category,
+        CanonicalFields.Year => r.Year?.ToString(CultureInfo.InvariantCulture),
+        CanonicalFields.Retention => r.Retention,
+        CanonicalFields.Org => r.Org,
+        CanonicalFields.Title => r.Title,
+        CanonicalFields.DocNumber => r.DocNumber,
+        CanonicalFields.Responsible => r.Responsible,
+        CanonicalFields.Date => r.Date,
+        CanonicalFields.Security => r.Security,
+        CanonicalFields.Pages => r.Pages?.ToString(CultureInfo.InvariantCulture),
+        CanonicalFields.DocType => r.DocType,
+        CanonicalFields.Keywords => r.Keywords.Count > 0 ? "x" : null,
+        CanonicalFields.Notes => r.Notes,
+        _ when field.StartsWith(CanonicalFields.ExtraPrefix, StringComparison.Ordinal) => r.Extra.GetValueOrDefault(field[CanonicalFields.ExtraPrefix.Length..]),
+        _ => null,
+    });
+}
