@@ -1,8 +1,7 @@
+using ArchiveBridge.Core.ArchivalCodes;
 using ArchiveBridge.Core.Configuration;
 using ArchiveBridge.Core.Pipeline;
-using ArchiveBridge.Core.Records;
 using ArchiveBridge.Core.Sources;
-using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Storage.Blobs;
 using ArchiveBridge.TestUtils;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +16,7 @@ public sealed class StoreFixture : IDisposable
     public StoreFixture(int batchSize = 3)
     {
         Options = new ArchiveBridgeOptions { Pipeline = { BatchSize = batchSize } };
-        Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", new SimpleScheme(), TimeProvider.System);
+        Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", ArchivalCodeTemplate.Parse(ArchiveOptions.DefaultArchivalCodeTemplate), TimeProvider.System);
         Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Blobs = new FileBlobStore(_dir.Combine("blobs"));
         Runner = new SyncRunner(Store, Blobs, Options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
@@ -42,14 +41,5 @@ public sealed class StoreFixture : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();
-    }
-
-    /// <summary>DA/T 22 style codes without depending on the template parser.</summary>
-    public sealed class SimpleScheme : IArchivalCodeScheme
-    {
-        public string PartitionKey(ArchiveRecord r) => $"{r.Fonds}|{r.Category}|{r.Year}|{r.Retention}|{r.Org}";
-
-        public string Format(ArchiveRecord r, int itemNo) =>
-            $"{r.Fonds}-{r.Category}·{r.Year}-{r.Retention}{(string.IsNullOrEmpty(r.Org) ? "" : "-" + r.Org)}-{itemNo:0000}";
     }
 }

@@ -12,7 +12,7 @@ namespace ArchiveBridge.Core.ArchivalCodes;
 /// between two parts is the separator of the later part: a part that is empty for a record drops out
 /// together with the separator before it (no org: <c>Z001-WS·2024-D30-0007</c>).
 /// </summary>
-public sealed class ArchivalCodeTemplate
+public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalCodeScheme
 {
     /// <summary>Stands for the item number in <see cref="PartitionKey"/>.</summary>
     public const string ItemNoPlaceholder = "{itemNo}";

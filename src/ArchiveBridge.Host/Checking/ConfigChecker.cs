@@ -96,11 +96,7 @@ public sealed class ConfigChecker(IEnumerable<ISourceConnectorFactory> factories
         }
     }
 
-    private static IEnumerable<string> ArchivalCodeTemplateProblems(string template)
-    {
-        if (string.IsNullOrWhiteSpace(template)) yield return "the 档号 template is empty";
-        else if (!template.Contains("{itemNo", StringComparison.Ordinal)) yield return $"the 档号 template '{template}' has no {{itemNo}} part";
-    }
+    private static IReadOnlyList<string> ArchivalCodeTemplateProblems(string template) => Core.ArchivalCodes.ArchivalCodeTemplate.Validate(template);
 
     private static IEnumerable<(string Path, string Variable)> EnvReferences(IConfigurationSection section, string prefix)
     {

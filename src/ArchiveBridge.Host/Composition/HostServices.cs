@@ -1,3 +1,4 @@
+using ArchiveBridge.Core.ArchivalCodes;
 using ArchiveBridge.Core.DependencyInjection;
 using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Storage;
@@ -16,7 +17,7 @@ public static class HostServices
         services.AddSingleton(config);
         services.AddSingleton(config.Options);
         AddConnectors(services).AddSqliteStore(config.Options.Store);
-        services.AddSingleton<IArchivalCodeScheme>(_ => new TemplateArchivalCodeScheme(config.Options.Archive.ArchivalCode));
+        services.AddSingleton<IArchivalCodeScheme>(_ => ArchivalCodeTemplate.Parse(config.Options.Archive.ArchivalCode));
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<SyncRunner>();
         return services;
