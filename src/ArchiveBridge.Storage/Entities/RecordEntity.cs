@@ -28,6 +28,12 @@ public sealed class RecordEntity
     /// <summary>The canonical record as JSON (without the columns above that identify it).</summary>
     public required string Metadata { get; set; }
 
+    /// <summary>
+    /// The 四性 ingest check results of the current version as JSON: <c>{"passed":[ids],"failed":[results]}</c>
+    /// (failures in full, passes by id: a record's evidence without a row per check).
+    /// </summary>
+    public string? Checks { get; set; }
+
     /// <summary>Set when this identity's content equals an already archived record's: a link, not a copy.</summary>
     public string? DuplicateOf { get; set; }
 

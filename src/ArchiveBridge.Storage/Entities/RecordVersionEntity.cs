@@ -17,4 +17,7 @@ public sealed class RecordVersionEntity
     public required string SupersededByRunId { get; set; }
     public required string SupersededAt { get; set; }
     public string? ChangedFields { get; set; }
+
+    /// <summary>The version's 四性 check results (see <see cref="RecordEntity.Checks"/>).</summary>
+    public string? Checks { get; set; }
 }

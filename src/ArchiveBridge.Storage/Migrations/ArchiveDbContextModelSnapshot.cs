@@ -322,6 +322,10 @@ namespace ArchiveBridge.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("change_token");
 
+                    b.Property<string>("Checks")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks");
+
                     b.Property<string>("ConnectorId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -451,6 +455,10 @@ namespace ArchiveBridge.Storage.Migrations
                     b.Property<string>("ChangedFields")
                         .HasColumnType("TEXT")
                         .HasColumnName("changed_fields");
+
+                    b.Property<string>("Checks")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
