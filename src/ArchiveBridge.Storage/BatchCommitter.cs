@@ -30,6 +30,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public required string ContentRunId { get; set; }
         public string? UpdatedAt { get; set; }
         public string? Metadata { get; set; }
+        public string? Checks { get; set; }
         public bool Loaded { get; set; }
     }
 
@@ -42,6 +43,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public int OldVersion { get; init; }
         public string? OldRunId { get; init; }
         public string? OldAt { get; init; }
+        public string? OldChecks { get; init; }
         public string? PartitionKey { get; set; }
 
         /// <summary>The record JSON this op writes (captured at decision time; later ops may change the identity).</summary>
@@ -94,6 +96,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     OldVersion = identity.Version,
                     OldRunId = identity.ContentRunId,
                     OldAt = identity.UpdatedAt,
+                    OldChecks = identity.Checks,
                     Metadata = RecordJson.Serialize(record),
                 };
                 if (identity.DuplicateOf is not null)
@@ -105,6 +108,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
                 identity.Metadata = op.Metadata;
+                identity.Checks = IngestChecks.Serialize(item.CheckResults);
                 identity.LastRunId = run.RunId;
                 identity.ContentRunId = run.RunId;
                 identity.UpdatedAt = now;
@@ -123,6 +127,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 ContentRunId = run.RunId,
                 UpdatedAt = now,
                 Metadata = RecordJson.Serialize(record),
+                Checks = IngestChecks.Serialize(item.CheckResults),
                 Loaded = true,
             };
             identities[item.Key!] = created;
@@ -161,7 +166,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     await writer.InsertAsync(op.Item, op.Identity!.Id, op.Metadata!, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
                 case OpKind.Version:
-                    await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -248,13 +253,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
     private async Task LoadContentAsync(SqliteTransaction tx, Identity identity, CancellationToken ct)
     {
-        await using var cmd = Sql.Command(connection, tx, "SELECT metadata, updated_at FROM records WHERE id = $id");
+        await using var cmd = Sql.Command(connection, tx, "SELECT metadata, updated_at, checks FROM records WHERE id = $id");
         Sql.Add(cmd, "$id", identity.Id);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             identity.Metadata = reader.GetString(0);
             identity.UpdatedAt = reader.GetString(1);
+            identity.Checks = Sql.NullableString(reader, 2);
         }
         identity.Loaded = true;
     }

@@ -24,10 +24,10 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var cmd = _insert ??= Prepare(
             "INSERT INTO records (id, connector_id, source_key, archival_code, partition_key, item_no, fonds, category, year, retention, org, " +
             "title, doc_number, date, version, fingerprint, change_token, metadata, duplicate_of, first_run_id, content_run_id, last_run_id, " +
-            "last_outcome, created_at, updated_at) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, $year, $ret, $org, $title, $doc, " +
-            "$date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now)",
+            "last_outcome, created_at, updated_at, checks) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, $year, $ret, $org, $title, $doc, " +
+            "$date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now, $checks)",
             "$id", "$c", "$key", "$code", "$part", "$item", "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date", "$fp",
-            "$token", "$meta", "$dup", "$run", "$outcome", "$now");
+            "$token", "$meta", "$dup", "$run", "$outcome", "$now", "$checks");
         var p = cmd.Parameters;
         p[0].Value = id;
         p[1].Value = run.ConnectorId;
@@ -43,6 +43,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         p[18].Value = run.RunId;
         p[19].Value = OutcomeText(item.Outcome);
         p[20].Value = now;
+        p[21].Value = (object?)IngestChecks.Serialize(item.CheckResults) ?? DBNull.Value;
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
     }
@@ -60,13 +61,13 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
     }
 
     public async Task VersionAsync(PreparedRecord item, string id, string metadata, string oldMetadata, string oldFingerprint, int oldVersion,
-        string oldRunId, string oldAt, string? partitionKey, CancellationToken ct)
+        string oldRunId, string oldAt, string? oldChecks, string? partitionKey, CancellationToken ct)
     {
         var r = item.Record!;
         var changed = RecordDiff.ChangedFields(RecordJson.Deserialize(oldMetadata), r);
         await using (var keep = Sql.Command(connection, tx,
-            "INSERT INTO record_versions (record_id, version, fingerprint, metadata, run_id, archived_at, superseded_by_run_id, superseded_at, changed_fields) " +
-            "VALUES ($id, $v, $fp, $meta, $run, $at, $by, $now, $changed)"))
+            "INSERT INTO record_versions (record_id, version, fingerprint, metadata, run_id, archived_at, superseded_by_run_id, superseded_at, changed_fields, checks) " +
+            "VALUES ($id, $v, $fp, $meta, $run, $at, $by, $now, $changed, $checks)"))
         {
             Sql.Add(keep, "$id", id);
             Sql.Add(keep, "$v", oldVersion);
@@ -77,12 +78,13 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(keep, "$by", run.RunId);
             Sql.Add(keep, "$now", now);
             Sql.Add(keep, "$changed", JsonSerializer.Serialize(changed));
+            Sql.Add(keep, "$checks", oldChecks);
             await keep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         await using (var update = Sql.Command(connection, tx,
             "UPDATE records SET fonds = $fonds, category = $cat, year = $year, retention = $ret, org = $org, title = $title, doc_number = $doc, " +
             "date = $date, version = $v, fingerprint = $fp, change_token = $token, metadata = $meta, content_run_id = $run, last_run_id = $run, " +
-            "last_outcome = 'versioned', updated_at = $now, duplicate_of = NULL, " +
+            "last_outcome = 'versioned', updated_at = $now, duplicate_of = NULL, checks = $checks, " +
             "archival_code = coalesce(archival_code, $code), partition_key = coalesce(partition_key, $part), item_no = coalesce(item_no, $item) WHERE id = $id"))
         {
             foreach (var name in new[] { "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date" }) Sql.Add(update, name, null);
@@ -96,6 +98,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(update, "$code", partitionKey is null ? null : r.ArchivalCode);
             Sql.Add(update, "$part", partitionKey);
             Sql.Add(update, "$item", partitionKey is null ? null : r.ItemNo);
+            Sql.Add(update, "$checks", IngestChecks.Serialize(item.CheckResults));
             Sql.Add(update, "$id", id);
             await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }

@@ -21,6 +21,9 @@ public sealed class MappingResult
     /// <summary>Attachments the mapping found (paths, URLs, or described objects).</summary>
     public IReadOnlyList<AttachmentReference> Attachments { get; init; } = [];
 
+    /// <summary>How many attachments the source says the record has, when it says (the 完整性 count check).</summary>
+    public int? DeclaredAttachmentCount { get; init; }
+
     /// <summary>Set when the record cannot be mapped (missing_field, bad_date, unknown_value …).</summary>
     public RecordProblem? Problem { get; init; }
 

@@ -11,7 +11,7 @@ namespace ArchiveBridge.Core.Pipeline;
 /// once, stored once per SHA-256), checks declared digests and sizes (真实性), then completes the fingerprint.
 /// Any failure turns into the record's quarantine problem; the run goes on.
 /// </summary>
-public sealed class AttachmentIngester(IBlobStore blobs, long maxBytes)
+public sealed class AttachmentIngester(IBlobStore blobs, long maxBytes, IngestChecks? checks = null, TimeProvider? time = null)
 {
     public async Task IngestAsync(ConnectorRuntime runtime, PreparedRecord prepared, CancellationToken cancellationToken)
     {
@@ -26,13 +26,20 @@ public sealed class AttachmentIngester(IBlobStore blobs, long maxBytes)
                     blob = await blobs.PutAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
                 }
                 CheckDeclared(reference, blob);
-                record.Attachments.Add(new AttachmentInfo
+                var stored = new AttachmentInfo
                 {
                     Name = reference.FileName,
                     Sha256 = blob.Sha256,
                     Size = blob.Size,
                     MediaType = reference.MediaType ?? MediaTypes.FromFileName(reference.FileName),
-                });
+                };
+                record.Attachments.Add(stored);
+                if (checks is not null)
+                {
+                    var at = (time ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                    await checks.CheckAttachmentAsync(prepared, reference, stored, at, cancellationToken).ConfigureAwait(false);
+                    if (prepared.Problem is not null) return;
+                }
             }
             record.Fingerprint = RecordFingerprint.Compute(record);
         }

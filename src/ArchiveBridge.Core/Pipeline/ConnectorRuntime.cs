@@ -11,4 +11,7 @@ public sealed record ConnectorRuntime(ConnectorDefinition Definition, ISourceCon
 
     /// <summary>SHA-256 of the mapping file's bytes (runs record it; the cheap path depends on it).</summary>
     public string? MappingHash { get; init; }
+
+    /// <summary>Run the 四性 ingest checks (on unless the connector's <c>checks.enabled</c> is false).</summary>
+    public bool ChecksEnabled { get; init; } = true;
 }

@@ -33,6 +33,9 @@ public sealed class PreparedRecord
     /// </summary>
     public bool KnownChangeToken { get; set; }
 
+    /// <summary>The 四性 check results gathered on the way (stored with the record, reported).</summary>
+    public List<Checks.CheckResult> CheckResults { get; } = [];
+
     /// <summary>Set by the store when the batch commits.</summary>
     public RecordOutcome Outcome { get; set; }
 

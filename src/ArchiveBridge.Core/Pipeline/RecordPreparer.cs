@@ -10,7 +10,7 @@ namespace ArchiveBridge.Core.Pipeline;
 /// The CPU stage of a run: map, validate, and fingerprint one source record. Pure (no I/O), so it runs on
 /// one core while the store writes on the other. Never throws for bad data.
 /// </summary>
-public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions archive, TimeProvider time)
+public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions archive, TimeProvider time, IngestChecks? checks = null)
 {
     private readonly RecordBuilder _builder = new(archive);
     private readonly string _system = runtime.Definition.System ?? runtime.Id;
@@ -61,13 +61,21 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
         record.Source.Url = source.SourceUrl;
         record.Source.Location = source.Location;
         record.Source.LineNumber = source.LineNumber;
-        record.Source.RetrievedAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        record.Source.RetrievedAt = now;
 
         var attachments = source.Attachments.Count == 0 ? mapped.Attachments
             : mapped.Attachments.Count == 0 ? source.Attachments
             : [.. source.Attachments, .. mapped.Attachments];
         prepared.PendingAttachments = attachments;
         prepared.Record = record;
+        var at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        record.Events.Add(new Records.RecordEvent { Action = "ingestion", At = at, By = "archivebridge", Detail = $"归档 via {runtime.Id}" });
+        if (checks is not null)
+        {
+            checks.CheckRecord(prepared, new DeclaredAttachments(mapped.DeclaredAttachmentCount), at);
+            if (prepared.Problem is not null) return prepared;
+        }
         if (attachments.Count == 0) record.Fingerprint = RecordFingerprint.Compute(record);
         return prepared;
     }

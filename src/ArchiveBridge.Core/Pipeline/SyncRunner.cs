@@ -18,7 +18,8 @@ public sealed class SyncRunner(
     IBlobStore blobs,
     ArchiveBridgeOptions options,
     TimeProvider time,
-    ILogger<SyncRunner> logger)
+    ILogger<SyncRunner> logger,
+    IngestChecks? checks = null)
 {
     public async Task<RunSummary> RunAsync(ConnectorRuntime runtime, SyncRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
@@ -73,7 +74,7 @@ public sealed class SyncRunner(
         var reader = Task.Run(() => ReadStageAsync(runtime, run, context, channel.Writer, batchSize, readerStop.Token), CancellationToken.None);
 
         string? writerError = null;
-        var ingester = new AttachmentIngester(blobs, options.Pipeline.MaxAttachmentBytes);
+        var ingester = new AttachmentIngester(blobs, options.Pipeline.MaxAttachmentBytes, runtime.ChecksEnabled ? checks : null, time);
         var acknowledger = runtime.Connector as IArchiveAcknowledger;
         await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
@@ -115,7 +116,7 @@ public sealed class SyncRunner(
     private async Task<string?> ReadStageAsync(ConnectorRuntime runtime, RunContext run, ReadContext context,
         ChannelWriter<List<PreparedRecord>> writer, int batchSize, CancellationToken cancellationToken)
     {
-        var preparer = new RecordPreparer(runtime, options.Archive, time);
+        var preparer = new RecordPreparer(runtime, options.Archive, time, runtime.ChecksEnabled ? checks : null);
         var pending = new List<SourceRecord>(batchSize);
         string? error = null;
         try

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using ArchiveBridge.Core.ArchivalCodes;
+using ArchiveBridge.Core.Attachments;
+using ArchiveBridge.Core.Checks;
+using ArchiveBridge.Core.Records;
+using ArchiveBridge.Core.Storage;
+
+namespace ArchiveBridge.Core.Pipeline;
+
+/// <summary>
+/// The 四性 checks at ingest (DA/T 70-2018): metadata checks in the CPU stage, file checks right after a
+/// file is stored. A failed check at level block quarantines the record (check_failed); a warning is archived
+/// with the record and reported. Each check also leaves a PREMIS-style event on the record.
+/// </summary>
+public sealed class IngestChecks
+{
+    private readonly RecordChecker _records;
+    private readonly AttachmentChecker _attachments;
+    private readonly IBlobStore _blobs;
+    private readonly bool _virusScan;
+
+    public IngestChecks(CheckOptions options, ArchivalCodeTemplate template, IBlobStore blobs, IVirusScanner? scanner = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _records = new RecordChecker(options, template);
+        _attachments = new AttachmentChecker(options, scanner);
+        _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
+        _virusScan = scanner is not null && options.LevelOf(CheckId.VirusScan) != CheckLevel.Off;
+    }
+
+    /// <summary>Metadata checks (source recorded, required metadata); runs before attachments are fetched.</summary>
+    public void CheckRecord(PreparedRecord prepared, DeclaredAttachments declared, string at)
+    {
+        var record = prepared.Record!;
+        var results = _records.Check(record, declared.Count, declared.Count is null ? null : prepared.PendingAttachments.Count);
+        prepared.CheckResults.AddRange(results);
+        record.Events.Add(new RecordEvent { Action = "validation", At = at, By = "archivebridge", Detail = Summary(results) });
+        Block(prepared, results);
+    }
+
+    /// <summary>File checks on a stored attachment (format, usability, safe name, optional virus scan).</summary>
+    public async Task CheckAttachmentAsync(PreparedRecord prepared, AttachmentReference reference, AttachmentInfo stored, string at, CancellationToken cancellationToken)
+    {
+        var record = prepared.Record!;
+        var report = await _attachments.CheckAsync(new AttachmentCheckRequest
+        {
+            Name = stored.Name,
+            FilePath = _blobs.PathOf(stored.Sha256),
+            Sha256 = stored.Sha256,
+            Size = stored.Size,
+            DeclaredSha256 = reference.DeclaredSha256,
+            DeclaredSize = reference.DeclaredSize,
+        }, cancellationToken).ConfigureAwait(false);
+        if (report.Format.IsIdentified)
+        {
+            stored.Format = report.Format.Id;
+            stored.MediaType = report.Format.MediaType;
+        }
+        prepared.CheckResults.AddRange(report.Results);
+        record.Events.Add(new RecordEvent { Action = "message digest calculation", At = at, By = "archivebridge", Detail = $"{stored.Name}: sha256 {stored.Sha256}" });
+        record.Events.Add(new RecordEvent { Action = "format identification", At = at, By = "archivebridge", Detail = $"{stored.Name}: {report.Format.Id}" });
+        if (_virusScan && report.VirusScan is { } scan)
+            record.Events.Add(new RecordEvent { Action = "virus check", At = at, By = "clamd", Detail = $"{stored.Name}: {scan.Status}{(scan.Signature is null ? "" : " " + scan.Signature)}" });
+        Block(prepared, report.Results);
+    }
+
+    /// <summary>The stored form of a record's results: failures in full, passes by id.</summary>
+    public static string? Serialize(IReadOnlyList<CheckResult> results)
+    {
+        if (results.Count == 0) return null;
+        var passed = results.Where(r => r.Passed).Select(r => r.Id).Distinct().ToArray();
+        var failed = results.Where(r => !r.Passed).ToArray();
+        return JsonSerializer.Serialize(new { passed, failed }, StoredJson);
+    }
+
+    private static readonly JsonSerializerOptions StoredJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static void Block(PreparedRecord prepared, IReadOnlyList<CheckResult> results)
+    {
+        if (prepared.Problem is not null) return;
+        foreach (var r in results)
+        {
+            if (!r.Blocks) continue;
+            prepared.Problem = r.ToProblem();
+            prepared.Record = null;
+            return;
+        }
+    }
+
+    private static string Summary(IReadOnlyList<CheckResult> results)
+    {
+        var failed = results.Where(r => !r.Passed).Select(r => r.Id).ToList();
+        return failed.Count == 0 ? $"{results.Count} check(s) passed" : $"failed: {string.Join(", ", failed)}";
+    }
+}
+
+/// <summary>What the source declared about a record's attachments (the integrity check compares it with what arrived).</summary>
+public readonly record struct DeclaredAttachments(int? Count);
