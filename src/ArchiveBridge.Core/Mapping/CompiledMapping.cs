@@ -74,7 +74,7 @@ public sealed class CompiledMapping : IRecordMapper
             key = _key.Evaluate(fields, ref problem).AsText();
             if (problem is not null) return MappingResult.Failed(problem);
         }
-        if (string.IsNullOrEmpty(key)) return MappingResult.Failed(MappingProblems.EmptyKey(_key?.Syntax.Text));
+        if (string.IsNullOrWhiteSpace(key)) return MappingResult.Failed(MappingProblems.EmptyKey(_key?.Syntax.Text));
 
         var values = new string?[_scalars.Length];
         for (var i = 0; i < _scalars.Length; i++)

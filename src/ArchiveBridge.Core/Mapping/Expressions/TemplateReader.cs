@@ -5,7 +5,7 @@ using ArchiveBridge.Core.Sources;
 namespace ArchiveBridge.Core.Mapping.Expressions;
 
 /// <summary>
-/// Fills a <c>{template}</c>. For the record key every part must be present (an empty part would make keys
+/// Fills a <c>{template}</c> with the trimmed text of each field part. For the record key every part must be present (an empty part would make keys
 /// of different records collide), so a template built for a key fails with missing_field instead.
 /// </summary>
 internal sealed class TemplateReader
@@ -50,7 +50,8 @@ internal sealed class TemplateReader
                 text.AppendLiteral(_literals[i]!);
                 continue;
             }
-            var value = field.ReadText(fields);
+            // Parts are trimmed: padded CSV cells must not change a key, and a blank part is an empty part.
+            var value = field.ReadText(fields)?.Trim();
             if (string.IsNullOrEmpty(value) && _failOnEmptyPart is not null)
             {
                 text.ToStringAndClear(); // returns the pooled buffer

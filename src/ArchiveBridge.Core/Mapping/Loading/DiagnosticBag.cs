@@ -1,13 +1,14 @@
 namespace ArchiveBridge.Core.Mapping.Loading;
 
-/// <summary>Collects the diagnostics of one mapping file, in the order they are found.</summary>
+/// <summary>Collects the diagnostics of one mapping file.</summary>
 internal sealed class DiagnosticBag(string file)
 {
     private readonly List<MappingDiagnostic> _items = [];
 
     public string File { get; } = file;
 
-    public IReadOnlyList<MappingDiagnostic> Items => _items;
+    /// <summary>The diagnostics in file order (stable: several on one line keep the order they were found).</summary>
+    public IReadOnlyList<MappingDiagnostic> Items => [.. _items.OrderBy(d => d.Line)];
 
     public bool HasErrors => _items.Count > 0;
 

@@ -43,7 +43,7 @@ internal sealed class VocabularyCheck(VocabularyOptions vocabularies, IReadOnlyD
             }
         }
         if (expression.Source is LiteralSyntax literal && !allowed.Contains(literal.Text))
-            diagnostics.Add(line, field, Outside(target, $"'{literal.Text}'", allowed), literal.Position);
+            diagnostics.Add(line, field, Outside(target, $"'{literal.Text}'", allowed), expression.Text.StartsWith('\'') ? literal.Position : null);
     }
 
     private void CheckTable(string target, LookupTable table, string field, IReadOnlyList<string> allowed)
