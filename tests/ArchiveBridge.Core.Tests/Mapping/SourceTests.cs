@@ -81,6 +81,34 @@ public class SourceTests
         Assert.Equal("E1-", Eval("{员工编号}-{文号}", ("员工编号", "E1"), ("文号", "")));
 
     [Fact]
+    public void BacktickName_WithDotsAndBrackets_IsTakenWhole()
+    {
+        Assert.Equal("12.5", Eval("`金额[元]` | number", ("金额[元]", "12.50")));
+        Assert.Equal("No.7-A", Eval("No.{`No.`}-{类别}", ("No.", "7"), ("类别", "A")));
+        Assert.Equal("v", Value(Single("`a.b`").Map(Json("""{ "a.b": "v", "a": { "b": "nested" } }"""))));
+    }
+
+    [Fact]
+    public void Map_InParallelOverRowsWithDifferentHeaders_ReadsEachRowsOwnColumns()
+    {
+        var mapping = MappingLoader.Parse("""{ "name": "t", "key": "{编号}", "fields": { "title": "题名 | trim", "date": "日期 | date('yyyyMMdd')" } }""", FileName);
+        var records = Enumerable.Range(0, 4000).Select(i => i % 2 == 0
+                ? Row(("编号", $"n{i}"), ("题名", $" t{i} "), ("日期", "20240305"))
+                : Row(("日期", "20231231"), ("题名", $"t{i}"), ("编号", $"n{i}")))
+            .ToArray();
+
+        var results = new ArchiveBridge.Core.Mapping.MappingResult[records.Length];
+        Parallel.For(0, records.Length, i => results[i] = mapping.Map(records[i]));
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            Assert.Equal($"n{i}", results[i].Key);
+            Assert.Equal($"t{i}", results[i].Values["title"]);
+            Assert.Equal(i % 2 == 0 ? "2024-03-05" : "2023-12-31", results[i].Values["date"]);
+        }
+    }
+
+    [Fact]
     public void Literal_IsConstant() =>
         Assert.Equal("人事系统", Eval("'人事系统'", ("x", "y")));
 }

@@ -39,6 +39,18 @@ public class TextFunctionTests
         Assert.Equal(expected, Eval($"值 | {step}", ("值", input)));
 
     [Fact]
+    public void Regex_CatastrophicBacktracking_FailsTheRecordWithBadFormat()
+    {
+        var input = new string('a', 40) + "!";
+
+        var result = Single("值 | regex('(a+)+$')", "notes").Map(Row(("值", input)));
+
+        Assert.Equal(ArchiveBridge.Core.Quarantine.ReasonCodes.BadFormat, result.Problem?.Reason);
+        Assert.Equal("notes", result.Problem?.Field);
+        Assert.Equal(input, result.Problem?.Value);
+    }
+
+    [Fact]
     public void Regex_QuoteInPattern_IsWrittenDoubled() =>
         Assert.Equal("it's", Eval("值 | regex('(\\w+''s)')", ("值", "so it's fine")));
 

@@ -84,7 +84,7 @@ internal static class ExpressionCompiler
             case TemplateSyntax template:
                 return new TemplateReader(template, keyTarget).Read;
             default:
-                var reader = new FieldReader(((FieldSyntax)source).Path);
+                var reader = new FieldReader((FieldSyntax)source);
                 return (fields, ref _) => reader.Read(fields);
         }
     }
@@ -121,7 +121,7 @@ internal static class ExpressionCompiler
     /// <summary>The source as written, for messages: <c>文号</c>, <c>{员工编号}-{文号}</c>, <c>'公开'</c>.</summary>
     public static string SourceText(SourceSyntax source) => source switch
     {
-        FieldSyntax field => field.Path.Text,
+        FieldSyntax field => field.Name,
         TemplateSyntax template => template.Text,
         LiteralSyntax literal => $"'{literal.Text}'",
         _ => "?",

@@ -63,7 +63,7 @@ internal sealed class ExpressionParser
         }
         var raw = _text[start.._pos].TrimEnd();
         if (raw.Contains('{') || raw.Contains('}')) return ParseTemplate(raw, start);
-        return new FieldSyntax(ParsePath(raw, start), start);
+        return ParseField(raw, start);
     }
 
     private static TemplateSyntax ParseTemplate(string raw, int offset)
@@ -100,7 +100,7 @@ internal sealed class ExpressionParser
                 literal.Clear();
             }
             var nameStart = offset + i + 1 + (inner.Length - inner.TrimStart().Length);
-            parts.Add(new TemplatePartSyntax(null, ParsePath(name, nameStart), offset + i));
+            parts.Add(new TemplatePartSyntax(null, ParseField(name, nameStart), offset + i));
             i = close + 1;
             literalStart = offset + i;
         }
@@ -108,11 +108,17 @@ internal sealed class ExpressionParser
         return new TemplateSyntax(raw, parts, offset);
     }
 
-    private static FieldPath ParsePath(string text, int position)
+    private static FieldSyntax ParseField(string text, int position)
     {
+        if (text.StartsWith('`'))
+        {
+            if (text.Length < 3 || !text.EndsWith('`') || text.AsSpan(1, text.Length - 2).Contains('`'))
+                throw Error(position, "a quoted field name must be one `name` in backticks");
+            return new FieldSyntax(text[1..^1], null, position);
+        }
         try
         {
-            return FieldPath.Parse(text);
+            return new FieldSyntax(text, FieldPath.Parse(text), position);
         }
         catch (FormatException e)
         {

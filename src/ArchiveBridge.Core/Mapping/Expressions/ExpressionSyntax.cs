@@ -8,10 +8,14 @@ internal sealed record ExpressionSyntax(string Text, SourceSyntax Source, IReadO
 /// <summary>Where an expression's value starts. <see cref="Position"/> is the 0-based column in the expression.</summary>
 internal abstract record SourceSyntax(int Position);
 
-/// <summary>A field name or path: <c>文号</c>, <c>author.name</c>, <c>files[*].url</c>.</summary>
-internal sealed record FieldSyntax(FieldPath Path, int Position) : SourceSyntax(Position)
+/// <summary>
+/// A field name or path: <c>文号</c>, <c>author.name</c>, <c>files[*].url</c>. A name in backticks
+/// (<c>`金额[元]`</c>, <c>`No.`</c>) is taken whole, for headers that contain <c>.</c> or <c>[</c>;
+/// then <see cref="Path"/> is null.
+/// </summary>
+internal sealed record FieldSyntax(string Name, FieldPath? Path, int Position) : SourceSyntax(Position)
 {
-    public bool HasWildcard => Path.Segments.Any(s => s.Wildcard);
+    public bool HasWildcard => Path is not null && Path.Segments.Any(s => s.Wildcard);
 }
 
 /// <summary>A quoted constant: <c>'公开'</c>.</summary>
@@ -20,8 +24,8 @@ internal sealed record LiteralSyntax(string Text, int Position) : SourceSyntax(P
 /// <summary>Text with <c>{field}</c> parts: <c>{员工编号}-{文号}</c>.</summary>
 internal sealed record TemplateSyntax(string Text, IReadOnlyList<TemplatePartSyntax> Parts, int Position) : SourceSyntax(Position);
 
-/// <summary>Either literal text or a field path (exactly one is set).</summary>
-internal sealed record TemplatePartSyntax(string? Literal, FieldPath? Path, int Position);
+/// <summary>Either literal text or a field (exactly one is set).</summary>
+internal sealed record TemplatePartSyntax(string? Literal, FieldSyntax? Field, int Position);
 
 /// <summary>One <c>| name(args)</c> step; <see cref="Position"/> points at the name.</summary>
 internal sealed record StepSyntax(string Name, int Position, IReadOnlyList<ArgumentSyntax> Arguments);

@@ -27,14 +27,14 @@ internal sealed class TemplateReader
         for (var i = 0; i < syntax.Parts.Count; i++)
         {
             var part = syntax.Parts[i];
-            if (part.Path is null)
+            if (part.Field is null)
             {
                 _literals[i] = part.Literal;
                 _literalLength += part.Literal!.Length;
             }
             else
             {
-                _fields[i] = new FieldReader(part.Path);
+                _fields[i] = new FieldReader(part.Field);
                 _fieldCount++;
             }
         }
@@ -55,7 +55,7 @@ internal sealed class TemplateReader
             if (string.IsNullOrEmpty(value) && _failOnEmptyPart is not null)
             {
                 text.ToStringAndClear(); // returns the pooled buffer
-                problem = MappingProblems.EmptyTemplatePart(_failOnEmptyPart, _syntax.Parts[i].Path!.Text, _syntax.Text);
+                problem = MappingProblems.EmptyTemplatePart(_failOnEmptyPart, _syntax.Parts[i].Field!.Name, _syntax.Text);
                 return MappedValue.Empty;
             }
             text.AppendLiteral(value ?? string.Empty);

@@ -6,7 +6,7 @@ namespace ArchiveBridge.Core.Mapping.Loading;
 /// <summary>Compiles the <c>attachments</c> block: an expression string, or an object describing each file.</summary>
 internal static class AttachmentCompiler
 {
-    private static readonly string[] Keys = ["each", "url", "name", "sha256", "size", "mediaType"];
+    internal static readonly string[] Keys = ["each", "url", "name", "sha256", "size", "mediaType"];
 
     public static AttachmentMapper? Compile(MappingJsonValue value, MappingCompiler compiler)
     {

@@ -12,7 +12,7 @@ namespace ArchiveBridge.Core.Mapping.Loading;
 /// </summary>
 internal sealed class MappingCompiler
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "name", "description", "system", "category", "key", "fields", "attachments", "lookups"];
+    internal static readonly string[] TopLevelKeys = ["$schema", "name", "description", "system", "category", "key", "fields", "attachments", "lookups"];
 
     private readonly DiagnosticBag _diagnostics;
     private readonly VocabularyCheck? _vocabularyCheck;
