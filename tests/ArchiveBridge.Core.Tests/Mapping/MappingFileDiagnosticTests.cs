@@ -89,6 +89,22 @@ public class MappingFileDiagnosticTests
     }
 
     [Fact]
+    public void LookupEntryGivenTwice_IsReportedOnItsLine()
+    {
+        var json = """
+            {
+              "name": "t",
+              "fields": { "retention": "期限 | lookup(r)" },
+              "lookups": { "r": {
+                "永久": "Y",
+                "永久": "D30" } }
+            }
+            """;
+
+        Assert.Equal("mappings/test.json:6: lookups.r: '永久' is given twice", Assert.Single(Check(json)).ToString());
+    }
+
+    [Fact]
     public void CategoryAtTopAndInFields_IsReported() =>
         Assert.Equal("mappings/test.json:1: fields.category: 'category' is mapped twice",
             Assert.Single(Check("""{ "name": "t", "category": "RS", "fields": { "category": "门类" } }""")).ToString());

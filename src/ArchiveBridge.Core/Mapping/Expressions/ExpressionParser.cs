@@ -1,5 +1,4 @@
 using System.Text;
-using ArchiveBridge.Core.Sources;
 
 namespace ArchiveBridge.Core.Mapping.Expressions;
 
@@ -62,68 +61,8 @@ internal sealed class ExpressionParser
             _pos++;
         }
         var raw = _text[start.._pos].TrimEnd();
-        if (raw.Contains('{') || raw.Contains('}')) return ParseTemplate(raw, start);
-        return ParseField(raw, start);
-    }
-
-    private static TemplateSyntax ParseTemplate(string raw, int offset)
-    {
-        var parts = new List<TemplatePartSyntax>();
-        var literal = new StringBuilder();
-        var literalStart = offset;
-        var i = 0;
-        while (i < raw.Length)
-        {
-            var c = raw[i];
-            if (c == '{' && i + 1 < raw.Length && raw[i + 1] == '{' || c == '}' && i + 1 < raw.Length && raw[i + 1] == '}')
-            {
-                literal.Append(c);
-                i += 2;
-                continue;
-            }
-            if (c == '}') throw Error(offset + i, "unmatched '}' in template (write '}}' for a literal brace)");
-            if (c != '{')
-            {
-                literal.Append(c);
-                i++;
-                continue;
-            }
-            var close = raw.IndexOf('}', i + 1);
-            var nested = raw.IndexOf('{', i + 1);
-            if (close < 0 || (nested >= 0 && nested < close)) throw Error(offset + i, "unclosed '{' in template");
-            var inner = raw[(i + 1)..close];
-            var name = inner.Trim();
-            if (name.Length == 0) throw Error(offset + i, "empty '{}' in template: name a field inside the braces");
-            if (literal.Length > 0)
-            {
-                parts.Add(new TemplatePartSyntax(literal.ToString(), null, literalStart));
-                literal.Clear();
-            }
-            var nameStart = offset + i + 1 + (inner.Length - inner.TrimStart().Length);
-            parts.Add(new TemplatePartSyntax(null, ParseField(name, nameStart), offset + i));
-            i = close + 1;
-            literalStart = offset + i;
-        }
-        if (literal.Length > 0) parts.Add(new TemplatePartSyntax(literal.ToString(), null, literalStart));
-        return new TemplateSyntax(raw, parts, offset);
-    }
-
-    private static FieldSyntax ParseField(string text, int position)
-    {
-        if (text.StartsWith('`'))
-        {
-            if (text.Length < 3 || !text.EndsWith('`') || text.AsSpan(1, text.Length - 2).Contains('`'))
-                throw Error(position, "a quoted field name must be one `name` in backticks");
-            return new FieldSyntax(text[1..^1], null, position);
-        }
-        try
-        {
-            return new FieldSyntax(text, FieldPath.Parse(text), position);
-        }
-        catch (FormatException e)
-        {
-            throw Error(position, e.Message);
-        }
+        if (raw.Contains('{') || raw.Contains('}')) return TemplateParser.Parse(raw, start);
+        return TemplateParser.ParseField(raw, start);
     }
 
     private StepSyntax ParseStep()
@@ -210,12 +149,4 @@ internal sealed class ExpressionParser
     }
 
     private static SyntaxErrorException Error(int position, string message) => new(position, message);
-
-    private sealed class SyntaxErrorException(int position, string message) : Exception(message)
-    {
-        public int Position { get; } = position;
-    }
 }
-
-/// <summary>A syntax error at a 0-based column of the expression.</summary>
-internal sealed record SyntaxError(int Position, string Message);

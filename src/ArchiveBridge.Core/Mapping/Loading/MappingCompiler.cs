@@ -49,7 +49,7 @@ internal sealed class MappingCompiler
         }
 
         // Lookups first: expressions anywhere in the file may name them.
-        if (members.TryGetValue("lookups", out var lookups)) ReadLookups(lookups);
+        if (members.TryGetValue("lookups", out var lookups)) LookupTableReader.Read(lookups, _lookups, _diagnostics);
         var name = ReadText(members, "name", root.Line);
         var system = ReadText(members, "system", root.Line, required: false);
         ReadText(members, "description", root.Line, required: false);
@@ -175,31 +175,5 @@ internal sealed class MappingCompiler
         if (member.Value.Kind == JsonValueKind.String && !string.IsNullOrWhiteSpace(member.Value.Text)) return member.Value.Text;
         _diagnostics.Add(member.Value.Line, name, $"'{name}' must be a non-empty string");
         return null;
-    }
-
-    private void ReadLookups(MappingJsonMember lookups)
-    {
-        if (lookups.Value.Kind != JsonValueKind.Object)
-        {
-            _diagnostics.Add(lookups.Value.Line, "lookups", $"'lookups' must be an object of table: {{ from: to }}, not {lookups.Value.KindName}");
-            return;
-        }
-        foreach (var (name, line, table) in lookups.Value.Members)
-        {
-            var field = $"lookups.{name}";
-            if (table.Kind != JsonValueKind.Object)
-            {
-                _diagnostics.Add(table.Line, field, $"a lookup table must be an object of \"from\": \"to\", not {table.KindName}");
-                continue;
-            }
-            var entries = new List<(string, string, int)>();
-            foreach (var entry in table.Members)
-            {
-                if (entry.Value.Kind == JsonValueKind.String) entries.Add((entry.Name, entry.Value.Text!, entry.Line));
-                else _diagnostics.Add(entry.Value.Line, field, $"the value for '{entry.Name}' must be a string, not {entry.Value.KindName}");
-            }
-            if (!_lookups.TryAdd(name, new LookupTable(name, line, entries)))
-                _diagnostics.Add(line, field, $"lookup table '{name}' is given twice");
-        }
     }
 }
