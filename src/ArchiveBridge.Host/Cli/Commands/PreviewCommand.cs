@@ -64,7 +64,7 @@ internal static class PreviewCommand
                 key = prepared.Key,
                 archivalCode = code,
                 provisional = code is not null,
-                record = prepared.Record is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(prepared.Record, RecordJson.Options),
+                record = prepared.Record is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonSerializer.SerializeToElement(prepared.Record, RecordJson.Options),
                 attachments = prepared.PendingAttachments.Select(a => a.Location),
                 problem = prepared.Problem,
             }));
