@@ -1,3 +1,4 @@
+using ArchiveBridge.Connectors.Database;
 using ArchiveBridge.Core.ArchivalCodes;
 using ArchiveBridge.Core.DependencyInjection;
 using ArchiveBridge.Core.Pipeline;
@@ -26,8 +27,8 @@ public static class HostServices
     /// <summary>Core plus every connector package (each plugs in with its own extension).</summary>
     public static IArchiveBridgeBuilder AddConnectors(IServiceCollection services)
     {
-        var builder = services.AddArchiveBridge();
-        // CONNECTORS: .AddCsvConnector() etc. are added as the connector packages land.
+        var builder = services.AddArchiveBridge()
+            .AddDatabaseConnector();
         return builder;
     }
 

@@ -23,10 +23,13 @@ public static class ConfigLoader
             if (!File.Exists(full)) throw new ConfigurationException("config file not found", explicitPath);
             return full;
         }
-        foreach (var candidate in new[] { DefaultFileName, Path.Combine("samples", DefaultFileName) })
+        var local = Path.GetFullPath(DefaultFileName);
+        if (File.Exists(local)) return local;
+        // samples/archivebridge.json of the checkout we run from (dotnet run may start us in the project folder).
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
-            var full = Path.GetFullPath(candidate);
-            if (File.Exists(full)) return full;
+            var sample = Path.Combine(dir.FullName, "samples", DefaultFileName);
+            if (File.Exists(sample)) return sample;
         }
         throw new ConfigurationException($"no config file: pass --config FILE, or create ./{DefaultFileName} (see samples/{DefaultFileName})");
     }
