@@ -1,5 +1,6 @@
 using ArchiveBridge.Connectors.Database;
 using ArchiveBridge.Core.ArchivalCodes;
+using ArchiveBridge.Core.Checks;
 using ArchiveBridge.Core.DependencyInjection;
 using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Storage;
@@ -19,6 +20,8 @@ public static class HostServices
         services.AddSingleton(config.Options);
         AddConnectors(services).AddSqliteStore(config.Options.Store);
         services.AddSingleton<IArchivalCodeScheme>(_ => ArchivalCodeTemplate.Parse(config.Options.Archive.ArchivalCode));
+        services.AddSingleton(sp => new IngestChecks(config.Options.Checks, (ArchivalCodeTemplate)sp.GetRequiredService<IArchivalCodeScheme>(),
+            sp.GetRequiredService<IBlobStore>(), config.Options.ClamAv is { } clam ? new ClamAvClient(clam) : null));
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<SyncRunner>();
         return services;
