@@ -24,9 +24,9 @@ internal static class JsonNavigator
         return current;
     }
 
-    /// <summary>The scalar text at <paramref name="path"/>; null when missing, JSON null or empty.</summary>
+    /// <summary>The scalar text at <paramref name="path"/>; null when there is no path, or the value is missing, JSON null or empty.</summary>
     public static string? Text(JsonElement root, FieldPath? path) =>
-        Find(root, path) is { } element && JsonSourceFields.ToText(element) is { Length: > 0 } text ? text : null;
+        path is not null && Find(root, path) is { } element && JsonSourceFields.ToText(element) is { Length: > 0 } text ? text : null;
 
     public static FieldPath? Parse(string? path) => string.IsNullOrWhiteSpace(path) ? null : FieldPath.Parse(path);
 }
