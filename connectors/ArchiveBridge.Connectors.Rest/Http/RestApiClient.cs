@@ -1,10 +1,12 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using ArchiveBridge.Core;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
+using Refit;
 
 namespace ArchiveBridge.Connectors.Rest.Http;
 
@@ -27,10 +29,13 @@ internal sealed class RestApiClient(RestHttpClients http, RestConnectorOptions o
         {
             response = await http.Api.GetAsync(path, query, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            if (e is ConnectorException) throw;
-            throw new ConnectorException(connectorId, $"GET {Display(path, query)} failed: {Describe(e)}", e);
+            // Refit wraps what the handlers threw; the cause is what matters.
+            var cause = e is ApiRequestException { InnerException: { } inner } ? inner : e;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (cause is ConnectorException) ExceptionDispatchInfo.Throw(cause);
+            throw new ConnectorException(connectorId, $"GET {Display(path, query)} failed: {Describe(cause)}", cause);
         }
 
         using (response)
