@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchiveBridge.Connectors.Rest.Http;
 using ArchiveBridge.Core.Quarantine;
@@ -14,6 +15,9 @@ namespace ArchiveBridge.Connectors.Rest.Reading;
 /// </summary>
 internal sealed class RestRecordBuilder
 {
+    // Chinese stays readable in the raw JSON kept with quarantined records.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly RestApiClient _api;
     private readonly RestDetailOptions? _detail;
     private readonly PathTemplate? _template;
@@ -103,7 +107,7 @@ internal sealed class RestRecordBuilder
     private static JsonElement Merge(JsonElement detail, JsonElement listed)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -122,7 +126,7 @@ internal sealed class RestRecordBuilder
     private static JsonElement Wrap(JsonElement value)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("value");
