@@ -42,6 +42,7 @@ public sealed class HelperTests
     [Theory]
     [InlineData("https://user:pw@oa.example.com/api/docs?page=2&access_token=abc", "https://oa.example.com/api/docs?page=2&access_token=***")]
     [InlineData("http://oa/api/docs?apiKey=k&size=5", "http://oa/api/docs?apiKey=***&size=5")]
+    [InlineData("http://oa/api/docs?keywords=notice&token=t", "http://oa/api/docs?keywords=notice&token=***")]
     public void SafeUrl_Display_HidesSecrets(string url, string expected)
     {
         Assert.Equal(expected, SafeUrl.Display(new Uri(url)));

@@ -46,7 +46,7 @@ public sealed class ResilienceTests
     {
         await using var oa = await DemoOaServer.StartAsync(o => o.SlowDelay = TimeSpan.FromMinutes(1));
         oa.Faults.Enqueue(DemoFaultKind.Slow, "/api/documents");
-        using var connector = TestConnectors.Create(TestSettings.For(oa, """{ "resilience": { "attemptTimeout": "00:00:00.300" } }"""));
+        using var connector = TestConnectors.Create(TestSettings.For(oa, """{ "resilience": { "attemptTimeout": "00:00:01" } }"""));
 
         var records = await connector.ReadAllAsync();
 

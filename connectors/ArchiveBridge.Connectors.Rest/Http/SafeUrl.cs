@@ -14,6 +14,6 @@ internal static partial class SafeUrl
         return SecretParameter().Replace(text, "$1=***");
     }
 
-    [GeneratedRegex(@"(?<=[?&])((?:access_?token|token|api_?key|apikey|key|secret|client_secret|password|pwd|sig|signature)[^=&]*)=[^&#]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=[?&])(access_?token|token|api_?key|key|secret|client_?secret|password|pwd|sig|signature)=[^&#]*", RegexOptions.IgnoreCase)]
     private static partial Regex SecretParameter();
 }
