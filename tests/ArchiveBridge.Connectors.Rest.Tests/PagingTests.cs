@@ -107,6 +107,23 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task ReadAsync_NextLinkOutsideBaseUrl_ThrowsWithoutFollowingIt()
+    {
+        await using var oa = await DemoOaServer.StartAsync();
+        // A document's attachment list read as a "page" whose next link points at a file outside /api.
+        using var connector = TestConnectors.Create(TestSettings.For(oa, """
+            { "list": { "path": "/documents/OA2024-0004", "items": "attachments" }, "key": "name",
+              "paging": { "style": "link", "nextPath": "attachments[1].url" } }
+            """));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.ReadAllAsync());
+
+        Assert.Contains($"the next-page link {oa.Url}/files/", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"leaves baseUrl {oa.ApiUrl}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(oa.Journal.For("/files/"));
+    }
+
+    [Fact]
     public async Task ReadAsync_MorePagesThanMaxPages_ThrowsConnectorException()
     {
         await using var oa = await DemoOaServer.StartAsync();

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Web;
 using ArchiveBridge.Connectors.Rest.Http;
 using ArchiveBridge.Core;
 using ArchiveBridge.Core.Sources;
@@ -24,8 +23,7 @@ internal sealed class RestPageReader
     private readonly RestConnectorOptions _options;
     private readonly string _connectorId;
     private readonly ILogger _logger;
-    private readonly string _listPath;
-    private readonly Dictionary<string, string> _listQuery;
+    private readonly ListRequestBuilder _requests;
     private readonly FieldPath? _items, _key, _field, _tieBreak, _cursorPath, _nextPath, _totalPath;
 
     public RestPageReader(RestApiClient api, RestConnectorOptions options, string connectorId, ILogger logger)
@@ -34,8 +32,7 @@ internal sealed class RestPageReader
         _options = options;
         _connectorId = connectorId;
         _logger = logger;
-        (_listPath, _listQuery) = SplitPath(options.List.Path);
-        foreach (var (name, value) in options.List.Query) _listQuery[name] = value;
+        _requests = new ListRequestBuilder(options, api.BaseUrl, connectorId);
         _items = JsonNavigator.Parse(options.List.Items);
         _key = JsonNavigator.Parse(options.Key);
         _field = JsonNavigator.Parse(options.Incremental?.Field);
@@ -58,42 +55,13 @@ internal sealed class RestPageReader
             if (request > Paging.MaxPages)
                 throw new ConnectorException(_connectorId, $"more than paging.maxPages ({Paging.MaxPages}) list requests in one read: "
                                                             + "the source seems to page forever (check the paging settings), or raise the limit");
-            var (path, query) = NextRequest(state);
+            var (path, query) = _requests.Next(state);
             var response = (await _api.GetAsync(path, query, allowNotFound: false, cancellationToken).ConfigureAwait(false))!;
             var items = Items(response);
             Log.PageRead(_logger, _connectorId, SafeUrl.Display(response.Url), items.Count);
             yield return Filter(items, response.Url, state);
             if (!Advance(state, items, response)) yield break;
         }
-    }
-
-    private (string Path, IDictionary<string, string> Query) NextRequest(PagingState state)
-    {
-        if (Paging.Style == RestPagingStyle.Link && state.Next is { } next) return UnderBaseUrl(next);
-
-        var query = new Dictionary<string, string>(_listQuery, StringComparer.Ordinal);
-        if (_options.Incremental is { } inc)
-        {
-            foreach (var (name, value) in inc.SortParams) query[name] = value;
-            if (state.Anchor is { } anchor) query[inc.Param] = anchor;
-        }
-        var size = Paging.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        switch (Paging.Style)
-        {
-            case RestPagingStyle.Page:
-                query[Paging.PageParam] = state.Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (Paging.SizeParam.Length > 0) query[Paging.SizeParam] = size;
-                break;
-            case RestPagingStyle.Offset:
-                query[Paging.OffsetParam] = state.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                query[Paging.LimitParam] = size;
-                break;
-            default:
-                if (Paging.SizeParam.Length > 0) query[Paging.SizeParam] = size;
-                if (state.Cursor is { } cursor) query[Paging.CursorParam] = cursor;
-                break;
-        }
-        return (_listPath, query);
     }
 
     private List<JsonElement> Items(RestResponse response)
@@ -188,33 +156,5 @@ internal sealed class RestPageReader
                 state.Next = next;
                 return true;
         }
-    }
-
-    /// <summary>A next-page link as a path and query under baseUrl; a link elsewhere is refused (it would carry our credentials).</summary>
-    private (string, IDictionary<string, string>) UnderBaseUrl(Uri next)
-    {
-        var baseUrl = _api.BaseUrl;
-        var basePath = baseUrl.AbsolutePath.TrimEnd('/');
-        var sameOrigin = next.Scheme == baseUrl.Scheme && string.Equals(next.Host, baseUrl.Host, StringComparison.OrdinalIgnoreCase) && next.Port == baseUrl.Port;
-        if (!sameOrigin || !(next.AbsolutePath == basePath || next.AbsolutePath.StartsWith(basePath + "/", StringComparison.Ordinal)))
-            throw new ConnectorException(_connectorId, $"the next-page link {SafeUrl.Display(next)} leaves baseUrl {SafeUrl.Display(baseUrl)}; links are only followed under it");
-        var path = Uri.UnescapeDataString(next.AbsolutePath[basePath.Length..].TrimStart('/'));
-        return (path, ParseQuery(next.Query));
-    }
-
-    private static (string Path, Dictionary<string, string> Query) SplitPath(string listPath)
-    {
-        var question = listPath.IndexOf('?', StringComparison.Ordinal);
-        var path = (question < 0 ? listPath : listPath[..question]).Trim().TrimStart('/');
-        return (path, question < 0 ? new(StringComparer.Ordinal) : ParseQuery(listPath[question..]));
-    }
-
-    private static Dictionary<string, string> ParseQuery(string query)
-    {
-        var parsed = HttpUtility.ParseQueryString(query);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in parsed.AllKeys)
-            if (name is not null) result[name] = parsed[name] ?? "";
-        return result;
     }
 }
