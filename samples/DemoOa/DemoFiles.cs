@@ -12,15 +12,46 @@ public static class DemoFiles
     public static byte[] Content(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.EndsWith(".ofd", StringComparison.OrdinalIgnoreCase))
+        return name.EndsWith(".ofd", StringComparison.OrdinalIgnoreCase) ? Ofd(name) : Pdf(name);
+    }
+
+    /// <summary>A one-page PDF with a correct cross-reference table, so PDF readers (and the 可用性 check) open it.</summary>
+    private static byte[] Pdf(string name)
+    {
+        var objects = new[]
         {
-            // OFD (GB/T 33190) is a zip package; the local file header signature is what format sniffers look at.
-            var body = Encoding.UTF8.GetBytes($"OFD.xml <ofd:OFD DocType=\"OFD\" Version=\"1.0\"><!-- {name} 华东示范集团 --></ofd:OFD>");
-            return [0x50, 0x4B, 0x03, 0x04, .. body];
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+        };
+        var sb = new StringBuilder("%PDF-1.4\n");
+        sb.Append("% OA ").Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))).Append('\n');
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(sb.ToString()));
+            sb.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
         }
-        return Encoding.UTF8.GetBytes(
-            $"%PDF-1.4\n% 华东示范集团 OA 正文 {name}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" +
-            "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var xref = Encoding.ASCII.GetByteCount(sb.ToString());
+        sb.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var o in offsets) sb.Append(o.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        sb.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
+
+    /// <summary>OFD (GB/T 33190) is a zip package with OFD.xml at its root; fixed timestamps keep the bytes stable.</summary>
+    private static byte[] Ofd(string name)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("OFD.xml");
+            entry.LastWriteTime = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var w = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+            w.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" DocType=\"OFD\" Version=\"1.0\"><ofd:DocBody><ofd:DocInfo><ofd:Title>{System.Security.SecurityElement.Escape(name)}</ofd:Title></ofd:DocInfo></ofd:DocBody></ofd:OFD>");
+        }
+        return buffer.ToArray();
     }
 
     public static string MediaType(string name) =>

@@ -13,6 +13,12 @@ public sealed class ConnectorDefinition
     /// <summary>Quartz cron expression, or null for no schedule.</summary>
     public string? Schedule { get; init; }
 
+    /// <summary>
+    /// False keeps the connector out of <c>sync --all</c> (e.g. a source that is not always reachable, like the demo
+    /// OA); it still runs on its schedule, by webhook, or by name.
+    /// </summary>
+    public bool SyncAll { get; init; } = true;
+
     /// <summary>Absolute path of the mapping file.</summary>
     public string? MappingPath { get; init; }
 

@@ -1,4 +1,5 @@
 using ArchiveBridge.Connectors.Database;
+using ArchiveBridge.Connectors.Rest;
 using ArchiveBridge.Core.ArchivalCodes;
 using ArchiveBridge.Core.Checks;
 using ArchiveBridge.Core.DependencyInjection;
@@ -31,7 +32,8 @@ public static class HostServices
     public static IArchiveBridgeBuilder AddConnectors(IServiceCollection services)
     {
         var builder = services.AddArchiveBridge()
-            .AddDatabaseConnector();
+            .AddDatabaseConnector()
+            .AddRestConnector();
         return builder;
     }
 

@@ -80,6 +80,7 @@ public static class ConfigLoader
                 Id = id,
                 Type = type,
                 Schedule = section["schedule"],
+                SyncAll = !string.Equals(section["syncAll"], "false", StringComparison.OrdinalIgnoreCase),
                 System = section["system"],
                 MappingPath = string.IsNullOrEmpty(mapping) ? null : Path.GetFullPath(Path.Combine(baseDirectory, mapping)),
                 Settings = section.GetSection("settings"),

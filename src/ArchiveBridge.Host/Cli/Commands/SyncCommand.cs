@@ -10,7 +10,7 @@ internal static class SyncCommand
     public static Command Create()
     {
         var connector = new Argument<string?>("connector") { Description = "Connector id", Arity = ArgumentArity.ZeroOrOne };
-        var all = new Option<bool>("--all") { Description = "Run every configured connector that pulls (not webhook-only ones)" };
+        var all = new Option<bool>("--all") { Description = "Run every configured connector that pulls (not webhook-only ones, nor those with \"syncAll\": false)" };
         var full = new Option<bool>("--full") { Description = "Ignore the checkpoint and read everything again" };
         var command = new Command("sync", "Run connectors once now") { connector, all, full };
         command.SetAction((parse, ct) => CliRunner.RunAsync(parse, ct, async (session, token) =>
@@ -25,7 +25,7 @@ internal static class SyncCommand
             var catalog = session.Get<ConnectorCatalog>();
             var runner = session.Get<SyncRunner>();
             var ids = runAll
-                ? session.Config.Connectors.Where(c => !string.Equals(c.Type, "webhook", StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).ToList()
+                ? session.Config.Connectors.Where(c => c.SyncAll && !string.Equals(c.Type, "webhook", StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).ToList()
                 : [id!];
             // Build every runtime first: a bad mapping or setting stops the command before anything runs.
             var runtimes = ids.Select(catalog.Create).ToList();
