@@ -13,8 +13,6 @@ internal sealed class CsvTextEncoding
     // GB18030 bytes further on still show, row by row, as rows that are not valid UTF-8.
     private const long MaxProbe = 16 * 1024 * 1024;
 
-    static CsvTextEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     private CsvTextEncoding(CsvEncoding kind, Encoding encoding, bool hasBom)
     {
         Kind = kind;
@@ -26,10 +24,14 @@ internal sealed class CsvTextEncoding
     public static CsvTextEncoding Utf8WithBom { get; } = new(CsvEncoding.Utf8Bom, new UTF8Encoding(false), true);
 
     // Undecodable bytes become U+FFFD (not '?', the code-page default), so a row holding them can be recognised and quarantined.
-    public static CsvTextEncoding Gb18030 { get; } = new(
-        CsvEncoding.Gb18030,
-        Encoding.GetEncoding("GB18030", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD")),
-        false);
+    public static CsvTextEncoding Gb18030 { get; } = new(CsvEncoding.Gb18030, CreateGb18030(), false);
+
+    private static Encoding CreateGb18030()
+    {
+        // GB18030 comes with the code-pages provider, which must be registered before the first look-up.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+    }
 
     public CsvEncoding Kind { get; }
     public Encoding Encoding { get; }
