@@ -53,6 +53,19 @@ public class CsvConnectorCheckpointTests
     }
 
     [Fact]
+    public async Task ReadAsync_ResumingAFileWithoutHeader_KeepsColumnNamesAndFieldCount()
+    {
+        using var csv = new CsvTestFile("E1,张伟,1\r\nE2,李娜,2\r\nE3,王芳\r\n", configure: o => o.HasHeader = false);
+        var all = await csv.ReadAsync();
+
+        var resumed = await csv.ReadAsync(all[0].Position);
+
+        Assert.Equal(["#1", "#2", "#3"], resumed[0].Names());
+        Assert.Equal("李娜", resumed[0].Value("#2"));
+        Assert.Equal("export.csv line 3 has 2 fields but the first row has 3", resumed[1].Problem?.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_FromTheLastPositionOfAnUnchangedFile_YieldsNothing()
     {
         using var csv = new CsvTestFile("a,b\r\n1,2\r\n3,4\r\n");

@@ -50,6 +50,7 @@ public class CsvConnectorReadTests
     [InlineData(';', '\'', "id;title\r\n1;'关于印发;通知'\r\n", "关于印发;通知")]
     [InlineData('\t', '"', "id\ttitle\r\n1\t\"a\tb\"\r\n", "a\tb")]
     [InlineData('|', '"', "id|title\r\n1|人事处|\r\n", null)]
+    [InlineData('#', '\\', "id#title\r\n1#\\a#b\\\r\n", "a#b")]
     public async Task ReadAsync_CustomDelimiterAndQuote_SplitsOnThem(char delimiter, char quote, string text, string? title)
     {
         using var csv = new CsvTestFile(text, Encodings.Gb18030, o => (o.Delimiter, o.Quote, o.Encoding) = (delimiter, quote, CsvEncoding.Gb18030));

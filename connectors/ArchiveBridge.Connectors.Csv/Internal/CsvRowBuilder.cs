@@ -85,31 +85,31 @@ internal sealed class CsvRowBuilder
         var values = new string?[csv.FieldCount];
         for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i);
 
-        var breaks = CountLineBreaks(raw);
-        var nextLine = relativeLine + breaks + 1;
+        var breaks = RawLines.CountLineBreaks(raw);
+        var split = false;
         RecordProblem? problem = null;
         if (TakeMalformed(csv.RowNumber) is { } reason)
         {
-            if (breaks > 0 && _options.AllowLineBreaksInQuotes)
+            // A broken quote that spans lines has most likely joined the rows after it: keep only this line.
+            split = breaks > 0;
+            if (split)
             {
-                // A broken quote joined the following lines: keep only this line and read on from the next.
                 raw = raw[..raw.IndexOfAny((byte)'\r', (byte)'\n')];
-                nextLine = relativeLine + 1;
                 values = ParseLine(Encoding.UTF8.GetString(raw));
-                problem = RowProblems.Quoting(_options.Path, line, reason, swallowedLines: true);
             }
-            else problem = RowProblems.Quoting(_options.Path, line, reason, swallowedLines: false);
+            problem = RowProblems.Quoting(_options.Path, line, reason, swallowedLines: split);
         }
         else if (values.Length != Header!.Names.Count)
             problem = RowProblems.FieldCount(_options.Path, line, values.Length, Header.Names.Count, _options.HasHeader);
         else if (_encoding.IsUtf8 ? !Utf8.IsValid(raw) : raw.IndexOf("\uFFFD"u8) >= 0)
             problem = RowProblems.Encoding(_options.Path, line, _encoding.Name);
 
+        var nextLine = split ? relativeLine + 1 : relativeLine + breaks + 1;
         string position;
         if (stream.TryGetLineStart(nextLine, out var nextOffset))
         {
             position = CsvCheckpoint.Format(_positionPrefix, nextOffset, baseLine + nextLine - 1);
-            if (nextLine == relativeLine + 1 && breaks > 0) restart = (nextOffset, baseLine + nextLine - 1);
+            if (split) restart = (nextOffset, baseLine + nextLine - 1);
         }
         else
         {
@@ -149,7 +149,7 @@ internal sealed class CsvRowBuilder
         if (!stream.TryGetLineStart(relativeLine, out var start))
             throw new ConnectorException(_connectorId, $"{_options.Path}: {error.Message}", error);
         var line = baseLine + relativeLine - 1;
-        var (bytes, next) = await ReadLineAsync(file, start, length, cancellationToken).ConfigureAwait(false);
+        var (bytes, next) = await RawLines.ReadLineAsync(file, start, length, MaxRawTextBytes, cancellationToken).ConfigureAwait(false);
         var text = _encoding.Encoding.GetString(bytes);
         var problem = RowProblems.TooLong(_options.Path, line);
         Log.MalformedRow(_logger, _connectorId, _options.Path, line, problem.Message);
@@ -183,50 +183,6 @@ internal sealed class CsvRowBuilder
         var values = new string?[csv.FieldCount];
         for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i);
         return values;
-    }
-
-    /// <summary>The bytes of the line at <paramref name="start"/> (up to 64 KiB, without its line break) and where the next line starts.</summary>
-    private static async ValueTask<(byte[] Bytes, long Next)> ReadLineAsync(SafeFileHandle file, long start, long length, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        var kept = new ArrayBufferWriter<byte>();
-        for (var offset = start; offset < length;)
-        {
-            var n = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - offset)), offset, cancellationToken).ConfigureAwait(false);
-            if (n == 0) break;
-            var chunk = buffer.AsSpan(0, n);
-            var end = chunk.IndexOfAny((byte)'\r', (byte)'\n');
-            var take = end < 0 ? chunk : chunk[..end];
-            kept.Write(take[..Math.Min(take.Length, Math.Max(0, MaxRawTextBytes - kept.WrittenCount))]);
-            if (end >= 0)
-            {
-                var next = offset + end + 1;
-                if (chunk[end] == '\r' && next < length)
-                {
-                    var after = new byte[1];
-                    if (await RandomAccess.ReadAsync(file, after, next, cancellationToken).ConfigureAwait(false) == 1 && after[0] == '\n') next++;
-                }
-                return (kept.WrittenSpan.ToArray(), next);
-            }
-            offset += n;
-        }
-        return (kept.WrittenSpan.ToArray(), length);
-    }
-
-    /// <summary>Line breaks inside a row (quoted multi-line fields): CR, LF and CR LF count once each, as CsvHelper counts them.</summary>
-    private static int CountLineBreaks(ReadOnlySpan<byte> raw)
-    {
-        var count = 0;
-        var i = 0;
-        while (i < raw.Length)
-        {
-            var k = raw[i..].IndexOfAny((byte)'\r', (byte)'\n');
-            if (k < 0) break;
-            i += k;
-            count++;
-            i += raw[i] == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n' ? 2 : 1;
-        }
-        return count;
     }
 
     /// <summary>
