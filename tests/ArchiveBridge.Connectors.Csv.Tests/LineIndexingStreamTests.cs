@@ -10,20 +10,20 @@ public class LineIndexingStreamTests
     [InlineData("\r\n\r\n\r\r\n\n")]
     [InlineData("no line break at all")]
     [InlineData("ends with cr\r")]
-    public void Read_AnyChunkSize_FindsEveryLineStartAsCsvHelperCountsLines(string text)
+    public async Task Read_AnyChunkSizeSyncOrAsync_FindsEveryLineStartAsCsvHelperCountsLines(string text)
     {
         using var dir = new TempDirectory();
         var path = dir.Combine("lines.txt");
         File.WriteAllText(path, text);
         var expected = LineStarts(text);
 
-        foreach (var chunk in new[] { 1, 2, 3, 5, 64 })
+        foreach (var (chunk, async) in new[] { 1, 2, 3, 5, 64 }.SelectMany(c => new[] { (c, false), (c, true) }))
         {
-            using var file = File.OpenHandle(path);
+            using var file = File.OpenHandle(path, options: async ? FileOptions.Asynchronous : FileOptions.None);
             using var stream = new LineIndexingStream(file, 0, text.Length);
             var buffer = new byte[chunk];
             var read = 0;
-            for (int n; (n = stream.Read(buffer)) > 0;) read += n;
+            for (int n; (n = async ? await stream.ReadAsync(buffer) : stream.Read(buffer)) > 0;) read += n;
 
             Assert.Equal(text.Length, read);
             for (var line = 1; line <= expected.Count; line++)
