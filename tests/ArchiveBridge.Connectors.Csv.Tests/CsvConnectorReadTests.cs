@@ -118,6 +118,24 @@ public class CsvConnectorReadTests
     }
 
     [Fact]
+    public async Task ReadAsync_CancelledMidFile_StopsAtTheNextRow()
+    {
+        using var csv = new CsvTestFile("a\r\n1\r\n2\r\n3\r\n");
+        using var cancellation = new CancellationTokenSource();
+        var read = new List<string?>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var record in csv.Connector.ReadAsync(new Core.Sources.ReadContext { RunId = "r" }, cancellation.Token))
+            {
+                read.Add(record.Value("a"));
+                await cancellation.CancelAsync();
+            }
+        });
+        Assert.Equal(["1"], read);
+    }
+
+    [Fact]
     public async Task ReadAsync_MissingFile_ThrowsConnectorExceptionNamingThePath()
     {
         using var csv = new CsvTestFile("a\r\n1\r\n");

@@ -42,6 +42,8 @@ internal sealed class CsvFileReader(string connectorId, CsvConnectorOptions opti
             {
                 while (true)
                 {
+                    // CsvHelper only looks at the token when it reads more input; a run stops within a row.
+                    cancellationToken.ThrowIfCancellationRequested();
                     bool more;
                     CsvFormatException? error = null;
                     try
