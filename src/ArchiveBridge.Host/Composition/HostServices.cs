@@ -1,3 +1,4 @@
+using ArchiveBridge.Connectors.Csv;
 using ArchiveBridge.Connectors.Database;
 using ArchiveBridge.Connectors.Rest;
 using ArchiveBridge.Core.ArchivalCodes;
@@ -32,6 +33,7 @@ public static class HostServices
     public static IArchiveBridgeBuilder AddConnectors(IServiceCollection services)
     {
         var builder = services.AddArchiveBridge()
+            .AddCsvConnector()
             .AddDatabaseConnector()
             .AddRestConnector();
         return builder;
