@@ -79,7 +79,8 @@ public sealed class ConfigChecker(IEnumerable<ISourceConnectorFactory> factories
                     Add(path, $"environment variable {variable} is not set");
             }
         }
-        return problems;
+        // A connector's own validation and the generic env scan may both report one unset variable: say it once.
+        return [.. problems.Distinct()];
     }
 
     /// <summary>Null when <paramref name="expression"/> is a valid Quartz cron expression, else why not.</summary>
