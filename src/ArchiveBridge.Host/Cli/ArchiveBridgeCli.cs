@@ -14,6 +14,7 @@ internal static class ArchiveBridgeCli
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }
