@@ -35,6 +35,10 @@ public sealed class ConnectorRunCoordinator(
 
     public bool IsRunning(string connectorId) => _active.ContainsKey(connectorId);
 
+    /// <summary>Completes when the connector's run in this process, if any, has finished (at once when none runs).</summary>
+    public Task WhenIdleAsync(string connectorId) =>
+        _active.TryGetValue(connectorId, out var run) && run.Completion is { } completion ? completion : Task.CompletedTask;
+
     /// <summary>Starts a run of the connector's own source; returns once its run row is open (or it could not start).</summary>
     public Task<RunStart> StartAsync(string connectorId, string trigger, CancellationToken cancellationToken) =>
         StartAsync(connectorId, trigger, runtimes.Create, cancellationToken);

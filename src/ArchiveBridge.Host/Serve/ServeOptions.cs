@@ -25,7 +25,7 @@ public sealed class ServeOptions
         }
         catch (InvalidOperationException ex)
         {
-            throw new ConfigurationException(ex.InnerException?.Message ?? ex.Message, config.Path, "server.shutdownTimeout", ex);
+            throw new ConfigurationException(ex.Message, config.Path, "server.shutdownTimeout", ex);
         }
         if (options.ShutdownTimeout <= TimeSpan.Zero)
             throw new ConfigurationException($"must be positive (got {options.ShutdownTimeout})", config.Path, "server.shutdownTimeout");

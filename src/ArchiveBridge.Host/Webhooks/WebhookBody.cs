@@ -8,6 +8,7 @@ namespace ArchiveBridge.Host.Webhooks;
 /// <summary>Reads a webhook body within its limit, and checks it is the JSON the connector's mode needs.</summary>
 internal static class WebhookBody
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The body's bytes, or null when it is larger than <paramref name="maxBytes"/>.</summary>
@@ -39,10 +40,13 @@ internal static class WebhookBody
     public static string? Validate(byte[] body, bool requireObject, out JsonProblem? problem)
     {
         problem = null;
+        // A byte-order mark is legal before JSON text (RFC 8259 lets receivers ignore it) but not in the stored document.
+        var json = body.AsMemory();
+        if (json.Span.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
         string text;
         try
         {
-            text = StrictUtf8.GetString(body);
+            text = StrictUtf8.GetString(json.Span);
         }
         catch (DecoderFallbackException ex)
         {
@@ -51,7 +55,7 @@ internal static class WebhookBody
         }
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(json);
             if (requireObject && document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problem = new JsonProblem($"a document webhook must be one JSON object, not {document.RootElement.ValueKind}", 1, 1);
@@ -65,8 +69,7 @@ internal static class WebhookBody
             problem = new JsonProblem($"invalid JSON at line {line}, position {position}: {ex.Message}", line, position);
             return null;
         }
-        // A byte-order mark is legal before JSON text but not inside the stored document.
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        return text;
     }
 }
 

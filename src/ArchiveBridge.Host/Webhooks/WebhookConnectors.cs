@@ -43,7 +43,7 @@ public sealed class WebhookConnectors
         }
         catch (InvalidOperationException ex)
         {
-            throw new ConfigurationException($"connector '{definition.Id}': {ex.InnerException?.Message ?? ex.Message}", file, $"connectors[{definition.Index}].webhook", ex);
+            throw new ConfigurationException($"connector '{definition.Id}': {ex.Message}", file, $"connectors[{definition.Index}].webhook", ex);
         }
 
         var mode = options.Mode.ToLowerInvariant() switch

@@ -21,7 +21,10 @@ public static class WebhookEndpoints
             .WithName("ReceiveWebhook")
             .WithTags("webhooks")
             .WithSummary("Receive a signed webhook into the connector's durable inbox")
-            .Accepts<object>("application/json")
+            // No Accepts<T>() metadata: routing would then answer a wrong Content-Type with a bare 415 before
+            // this handler could say which type it got.
+            .WithDescription("Body: the event as application/json, signed per the connector's webhook.verify " +
+                "(standard: webhook-id, webhook-timestamp, webhook-signature; hmac-sha256: X-Hub-Signature-256).")
             .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
