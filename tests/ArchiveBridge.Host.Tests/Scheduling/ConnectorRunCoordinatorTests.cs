@@ -51,10 +51,11 @@ public sealed class ConnectorRunCoordinatorTests : IAsyncLifetime
         source.Gate.SetResult();
         await Coordinator.WhenIdleAsync("hr-db").WaitAsync(TimeSpan.FromSeconds(10));
         _host.Runtimes.Use("hr-db", () => new GatedSource("hr-db", 3, gated: false));
+        _host.Time.Advance(TimeSpan.FromMinutes(15));
         var scheduled = await Job.RunAsync("hr-db", CancellationToken.None);
 
         Assert.Equal("succeeded", scheduled?.Status);
-        var runs = await _host.RowsAsync("SELECT trigger, status, started_at, finished_at FROM runs ORDER BY id");
+        var runs = await _host.RowsAsync("SELECT trigger, status, started_at, finished_at FROM runs ORDER BY started_at, rowid");
         Assert.Equal(["api", "schedule"], runs.Select(r => r[0]));
         Assert.True(string.CompareOrdinal(runs[1][2], runs[0][3]) >= 0, "the scheduled run started after the API run finished");
     }
