@@ -43,6 +43,7 @@ public static class AdminEndpoints
             .WithSummary("One run with counts that reconcile")
             .Produces<RunJson>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapInboxAdmin();
         return api;
     }
 

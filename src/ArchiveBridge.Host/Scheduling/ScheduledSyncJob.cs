@@ -1,4 +1,5 @@
 using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Host.Serve;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -30,13 +31,7 @@ public sealed class ScheduledSyncJob(ConnectorRunCoordinator coordinator, ILogge
         var start = await coordinator.StartAsync(connectorId, Trigger, cancellationToken).ConfigureAwait(false);
         if (start.Completion is null) return null;
         var summary = await start.Completion.ConfigureAwait(false);
-        if (summary.Status == RunStatus.Failed) ScheduleLog.RunFailed(logger, connectorId, summary.RunId, summary.Error ?? "");
+        if (summary.Status == RunStatus.Failed) ServeLog.ScheduledRunFailed(logger, connectorId, summary.RunId, summary.Error ?? "");
         return summary;
     }
-}
-
-internal static partial class ScheduleLog
-{
-    [LoggerMessage(2100, LogLevel.Warning, "Scheduled run {RunId} of connector {Connector} failed: {Error}")]
-    public static partial void RunFailed(ILogger logger, string connector, string runId, string error);
 }

@@ -37,4 +37,7 @@ internal static partial class ServeLog
 
     [LoggerMessage(2010, LogLevel.Error, "Run of connector {Connector} ({Trigger}) failed unexpectedly")]
     public static partial void RunCrashed(ILogger logger, Exception exception, string connector, string trigger);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Scheduled run {RunId} of connector {Connector} failed: {Error}")]
+    public static partial void ScheduledRunFailed(ILogger logger, string connector, string runId, string error);
 }

@@ -96,6 +96,3 @@ public sealed class InboxWriter : IHostedService
         public TaskCompletionSource<InboxAppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>The inbox cannot take a webhook now (full, or serve is stopping): the sender should retry.</summary>
-public sealed class InboxUnavailableException(string message) : Exception(message);

@@ -19,6 +19,10 @@ public sealed record InboxEntry(long Seq, string Id, string ConnectorId, string 
     public bool IsDue(DateTimeOffset now) => NextAttemptAt is null || NextAttemptAt <= now;
 }
 
+/// <summary>An inbox entry as the admin API lists it (times as stored: UTC ISO 8601; the body is left out).</summary>
+public sealed record InboxEntryInfo(string Id, string ConnectorId, string WebhookId, string Status, int Attempts, string ReceivedAt,
+    string? NextAttemptAt, string? ProcessedAt, string? Error, long BodyBytes);
+
 /// <summary>The states of an inbox entry (the <c>status</c> column).</summary>
 public static class InboxStatus
 {

@@ -129,6 +129,37 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Entries newest first, without their bodies (for the admin API).</summary>
+    public async Task<IReadOnlyList<InboxEntryInfo>> ListAsync(string? connectorId, string? status, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Sql.Command(connection, null,
+            "SELECT id, connector_id, webhook_id, status, attempts, received_at, next_attempt_at, processed_at, error, length(CAST(body AS BLOB)) " +
+            "FROM webhook_inbox WHERE ($c IS NULL OR connector_id = $c) AND ($s IS NULL OR status = $s) ORDER BY seq DESC LIMIT $limit");
+        Sql.Add(cmd, "$c", connectorId);
+        Sql.Add(cmd, "$s", status);
+        Sql.Add(cmd, "$limit", Math.Max(1, limit));
+        var list = new List<InboxEntryInfo>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new InboxEntryInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetString(5), Sql.NullableString(reader, 6), Sql.NullableString(reader, 7), Sql.NullableString(reader, 8), reader.GetInt64(9)));
+        }
+        return list;
+    }
+
+    /// <summary>Puts a quarantined entry back in line (after the cause was fixed); false when no quarantined entry has that id.</summary>
+    public async Task<bool> RetryAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Sql.Command(connection, null,
+            "UPDATE webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = $id AND status = 'quarantined'");
+        Sql.Add(cmd, "$id", id);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     private static async Task<(string Id, string Status, DateTimeOffset ReceivedAt)> FindAsync(SqliteConnection connection, SqliteTransaction tx,
         string connectorId, string webhookId, CancellationToken cancellationToken)
     {
