@@ -18,6 +18,7 @@ internal static class ArchiveBridgeCli
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,38 @@
+namespace ArchiveBridge.Host.Webhooks;
+
+/// <summary>The webhook inbox's tuning (<c>server:inbox</c> in config); the defaults suit one department's server.</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "server:inbox";
+
+    /// <summary>Webhooks waiting for the writer; beyond it a request is answered 503 with Retry-After.</summary>
+    public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>Most webhooks committed in one transaction (group commit).</summary>
+    public int MaxCommitBatch { get; set; } = 256;
+
+    /// <summary>Most entries of one connector taken into one pipeline run (document mode).</summary>
+    public int DrainBatch { get; set; } = 200;
+
+    /// <summary>Processing attempts before an entry is quarantined (kept, with its body and the last error).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Wait after the first failure; doubles per attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the processor looks for entries it was not told about (other nodes, retries that came due).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wait before trying again when the connector is running elsewhere (not counted as a failure).</summary>
+    public TimeSpan BusyRetry { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after the <paramref name="attempt"/>-th failure (1-based).</summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        var ticks = Math.Min(InitialBackoff.Ticks * factor, MaxBackoff.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
+    }
+}

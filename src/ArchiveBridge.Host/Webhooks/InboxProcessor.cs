@@ -1,0 +1,57 @@
+using ArchiveBridge.Host.Serve;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveBridge.Host.Webhooks;
+
+/// <summary>
+/// Drains every webhook connector's inbox: woken by the writer after each commit, and at least every poll
+/// interval (entries another node received, retries that came due). One pass at a time, connectors in turn.
+/// </summary>
+public sealed class InboxProcessor(
+    WebhookConnectors connectors,
+    InboxDrainer drainer,
+    InboxSignal signal,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (connectors.All.Count == 0) return;
+        await Task.Yield();
+        var poll = options.Value.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset? next = null;
+            foreach (var connector in connectors.All)
+            {
+                try
+                {
+                    var pass = await drainer.DrainAsync(connector, stoppingToken).ConfigureAwait(false);
+                    if (pass.NextCheck is { } at && (next is null || at < next)) next = at;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The store may be briefly unavailable: the entries are safe; look again at the next poll.
+                    ServeLog.InboxPassFailed(logger, ex, connector.Id);
+                }
+            }
+            var wait = next is null ? poll : TimeSpan.FromTicks(Math.Clamp((next.Value - time.GetUtcNow()).Ticks, 0, poll.Ticks));
+            if (wait == TimeSpan.Zero) continue;
+            try
+            {
+                await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

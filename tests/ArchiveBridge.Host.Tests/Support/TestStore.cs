@@ -1,0 +1,51 @@
+using ArchiveBridge.Host.Composition;
+using ArchiveBridge.Storage;
+using ArchiveBridge.TestUtils;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArchiveBridge.Host.Tests.Support;
+
+/// <summary>A migrated SQLite store in a temp folder, on a fake clock, without the web app.</summary>
+internal sealed class TestStore : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private TestStore()
+    {
+        Store = new ArchiveStore($"Data Source={_temp.Combine("archive.db")};Default Timeout=120", new TemplateArchivalCodeScheme(Core.Configuration.ArchiveOptions.DefaultArchivalCodeTemplate), Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
+    public ArchiveStore Store { get; }
+
+    public static async Task<TestStore> CreateAsync()
+    {
+        var store = new TestStore();
+        await store.Store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    public async Task<List<string?[]>> RowsAsync(string sql)
+    {
+        await using var connection = await Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new string?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
