@@ -99,7 +99,10 @@ public static class ConfigLoader
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Editors such as Notepad save a UTF-8 BOM, which the JSON reader does not skip by itself.
+            var bytes = File.ReadAllBytes(path);
+            var json = bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ConfigurationException("the config must be a JSON object", path);
         }
         catch (JsonException ex)

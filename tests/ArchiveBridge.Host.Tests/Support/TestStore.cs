@@ -13,7 +13,7 @@ internal sealed class TestStore : IAsyncDisposable
 
     private TestStore()
     {
-        Store = new ArchiveStore($"Data Source={_temp.Combine("archive.db")};Default Timeout=120", new TemplateArchivalCodeScheme(Core.Configuration.ArchiveOptions.DefaultArchivalCodeTemplate), Time);
+        Store = new ArchiveStore($"Data Source={_temp.Combine("archive.db")};Default Timeout=120", Core.ArchivalCodes.ArchivalCodeTemplate.Parse(Core.Configuration.ArchiveOptions.DefaultArchivalCodeTemplate), Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
