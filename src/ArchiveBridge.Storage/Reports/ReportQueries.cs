@@ -41,7 +41,8 @@ public sealed class ReportQueries
         var perConnector = new SortedDictionary<string, ConnectorSummary>(StringComparer.Ordinal);
         var totals = ReportCounts.Zero;
         long runCount = 0;
-        var succeeded = true;
+        var status = RunStatus.Succeeded;
+        string? runStatus = null;
         string? firstStart = null, lastEnd = null;
         await using (var cmd = scope.Command(connection, "SELECT id, connector_id, trigger, status, started_at, finished_at, read, created, versioned, " +
             "unchanged, duplicates, quarantined, failed, error FROM runs WHERE id IN ({runs}) ORDER BY started_at, id"))
@@ -53,7 +54,8 @@ public sealed class ReportQueries
                 runCount++;
                 totals = totals.Add(run.Counts);
                 var ok = run.Status == RunStatus.Succeeded;
-                succeeded &= ok;
+                runStatus = run.Status;
+                if (!ok) status = run.Status == RunStatus.Failed || status == RunStatus.Failed ? RunStatus.Failed : RunStatus.CompletedWithProblems;
                 firstStart ??= run.StartedAt;
                 if (run.FinishedAt is not null && string.CompareOrdinal(run.FinishedAt, lastEnd) > 0) lastEnd = run.FinishedAt;
                 perConnector[run.Connector] = perConnector.TryGetValue(run.Connector, out var s)
@@ -80,7 +82,7 @@ public sealed class ReportQueries
             To = request.IsPeriod ? scope.To : lastEnd,
             GeneratedAt = StoreTime.ToText(_time.GetUtcNow()),
             Totals = totals,
-            Succeeded = succeeded,
+            Status = request.IsPeriod ? status : runStatus!,
             RunCount = runCount,
             Runs = runs,
             Connectors = [.. perConnector.Values],

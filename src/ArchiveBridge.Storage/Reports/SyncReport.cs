@@ -1,3 +1,4 @@
+using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Storage.Audit;
 
 namespace ArchiveBridge.Storage.Reports;
@@ -28,8 +29,14 @@ public sealed record SyncReport
     /// <summary>The run's counts, or the sum over the period's runs.</summary>
     public required ReportCounts Totals { get; init; }
 
+    /// <summary>
+    /// The run's status; for a period the worst of its runs' (<c>failed</c>, else <c>completed_with_problems</c> when
+    /// any run did not succeed, else <c>succeeded</c>, also for a period without runs).
+    /// </summary>
+    public required string Status { get; init; }
+
     /// <summary>True when every run reported on succeeded (no quarantined or failed record, no run error).</summary>
-    public bool Succeeded { get; init; }
+    public bool Succeeded => Status == RunStatus.Succeeded;
 
     public long RunCount { get; init; }
     public IReadOnlyList<ReportRun> Runs { get; init; } = [];
