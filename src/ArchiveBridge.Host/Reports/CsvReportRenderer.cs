@@ -15,8 +15,9 @@ internal static class CsvReportRenderer
         csv.WriteRecord([ReportLabels.Title, ReportLabels.ScopeTitle(r)]);
         csv.WriteRecord([ReportLabels.Connector, r.Connector ?? "*"]);
         csv.WriteRecord([ReportLabels.Status, ReportLabels.StatusText(r.Status)]);
-        csv.WriteRecord([ReportLabels.Started, r.From]);
-        csv.WriteRecord([ReportLabels.Finished, r.To]);
+        var (startLabel, endLabel) = ReportLabels.BoundLabels(r);
+        csv.WriteRecord([startLabel, r.From]);
+        csv.WriteRecord([endLabel, r.To]);
         csv.WriteRecord([ReportLabels.Generated, r.GeneratedAt]);
         Blank(csv);
 
@@ -36,6 +37,19 @@ internal static class CsvReportRenderer
             csv.WriteField(s.RunsWithProblems);
             foreach (var c in ReportLabels.CountColumns) csv.WriteField(c.Value(s.Counts));
             csv.WriteField(ReportLabels.YesNo(s.Counts.Reconciles));
+            await csv.EndRecordAsync(ct).ConfigureAwait(false);
+        }
+        Blank(csv);
+
+        csv.WriteRecord([$"{ReportLabels.RunList} ({r.RunCount})"]);
+        csv.WriteRecord([ReportLabels.RunId, ReportLabels.Connector, ReportLabels.Trigger, ReportLabels.Status, ReportLabels.Started, ReportLabels.Finished,
+            .. ReportLabels.CountColumns.Select(c => c.Label), ReportLabels.Reconciles, ReportLabels.Error]);
+        foreach (var x in r.Runs)
+        {
+            foreach (var field in new[] { x.Id, x.Connector, x.Trigger, ReportLabels.StatusText(x.Status), x.StartedAt, x.FinishedAt }) csv.WriteField(field);
+            foreach (var c in ReportLabels.CountColumns) csv.WriteField(c.Value(x.Counts));
+            csv.WriteField(ReportLabels.YesNo(x.Counts.Reconciles));
+            csv.WriteField(x.Error);
             await csv.EndRecordAsync(ct).ConfigureAwait(false);
         }
         Blank(csv);

@@ -22,20 +22,26 @@ internal static class HtmlReportRenderer
         w.WriteLine($"<dt>{E(ReportLabels.Status)}</dt><dd id=\"status\" class=\"{(r.Succeeded ? "ok" : "bad")}\">{E(ReportLabels.StatusText(r.Status))}</dd>");
         var run = r.Scope == ReportScope.Run ? r.Runs.FirstOrDefault() : null;
         if (run is not null) Meta(w, ReportLabels.Trigger, run.Trigger);
-        Meta(w, ReportLabels.Started, r.From);
-        Meta(w, ReportLabels.Finished, r.To);
+        var (startLabel, endLabel) = ReportLabels.BoundLabels(r);
+        Meta(w, startLabel, r.From);
+        Meta(w, endLabel, r.To);
         if (r.Scope == ReportScope.Period) Meta(w, ReportLabels.Runs, Invariant(r.RunCount));
         if (run?.Error is { } error) Meta(w, ReportLabels.Error, error);
         w.WriteLine("</dl></header>");
 
         w.WriteLine($"<section id=\"counts\"><h2>{E(ReportLabels.Counts)}</h2>");
-        CountsTable(w, null, [(null, r.Totals)]);
+        CountsTable(w, [], [([], r.Totals)]);
         w.WriteLine($"<p class=\"equation\">{E(TextReportRenderer.Reconciliation(r.Totals))}</p></section>");
 
-        if (r.Connectors.Count > 0 && r.Scope == ReportScope.Period)
+        if (r.Scope == ReportScope.Period)
         {
             w.WriteLine($"<section id=\"connectors\"><h2>{E(ReportLabels.Connectors)}</h2>");
-            CountsTable(w, ReportLabels.Connector, [.. r.Connectors.Select(c => ($"{c.Connector} ({ReportLabels.Runs} {c.Runs}, {ReportLabels.RunsWithProblems} {c.RunsWithProblems})", c.Counts))]);
+            CountsTable(w, [ReportLabels.Connector, ReportLabels.Runs, ReportLabels.RunsWithProblems],
+                [.. r.Connectors.Select(c => (new[] { c.Connector, Invariant(c.Runs), Invariant(c.RunsWithProblems) }, c.Counts))]);
+            w.WriteLine($"</section><section id=\"runs\"><h2>{E(ReportLabels.RunList)} ({Invariant(r.RunCount)})</h2>");
+            CountsTable(w, [ReportLabels.RunId, ReportLabels.Connector, ReportLabels.Status, ReportLabels.Started],
+                [.. r.Runs.Select(x => (new[] { x.Id, x.Connector, ReportLabels.StatusText(x.Status), x.StartedAt }, x.Counts))]);
+            More(w, r.Runs.Count, r.RunCount);
             w.WriteLine("</section>");
         }
 
@@ -64,19 +70,21 @@ internal static class HtmlReportRenderer
         w.WriteLine($"<footer>{E(ReportLabels.Generated)} {E(r.GeneratedAt)} · ArchiveBridge</footer></body></html>");
     }
 
-    private static void CountsTable(TextWriter w, string? rowHeader, IReadOnlyList<(string? Name, ReportCounts Counts)> rows)
+    /// <summary>The outcome counts and the reconciliation flag, after <paramref name="leading"/> columns naming each row.</summary>
+    private static void CountsTable(TextWriter w, string[] leading, IReadOnlyList<(string[] Names, ReportCounts Counts)> rows)
     {
         w.Write("<table class=\"counts\"><thead><tr>");
-        if (rowHeader is not null) w.Write($"<th>{E(rowHeader)}</th>");
+        foreach (var h in leading) w.Write($"<th>{E(h)}</th>");
         foreach (var c in ReportLabels.CountColumns) w.Write($"<th>{E(c.Label)}</th>");
         w.WriteLine($"<th>{E(ReportLabels.Reconciles)}</th></tr></thead><tbody>");
-        foreach (var (name, counts) in rows)
+        foreach (var (names, counts) in rows)
         {
             w.Write("<tr>");
-            if (rowHeader is not null) w.Write($"<th scope=\"row\">{E(name)}</th>");
+            foreach (var name in names) w.Write($"<th scope=\"row\">{E(name)}</th>");
             foreach (var c in ReportLabels.CountColumns) w.Write($"<td>{Invariant(c.Value(counts))}</td>");
             w.WriteLine($"<td class=\"{(counts.Reconciles ? "ok" : "bad")}\">{E(ReportLabels.YesNo(counts.Reconciles))}</td></tr>");
         }
+        if (rows.Count == 0) w.WriteLine($"<tr><td colspan=\"{leading.Length + ReportLabels.CountColumns.Count + 1}\" class=\"none\">{E(ReportLabels.None)}</td></tr>");
         w.WriteLine("</tbody></table>");
     }
 
@@ -95,6 +103,11 @@ internal static class HtmlReportRenderer
         }
         if (shown == 0) w.WriteLine($"<tr><td colspan=\"{headers.Length}\" class=\"none\">{E(ReportLabels.None)}</td></tr>");
         w.WriteLine("</tbody></table>");
+        More(w, shown, total);
+    }
+
+    private static void More(TextWriter w, long shown, long total)
+    {
         if (total > shown) w.WriteLine($"<p class=\"more\">… 另有 {Invariant(total - shown)} 条未列出 {Invariant(total - shown)} more not listed (--max-rows)</p>");
     }
 

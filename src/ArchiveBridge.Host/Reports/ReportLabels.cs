@@ -18,6 +18,10 @@ internal static class ReportLabels
     public const string Trigger = "触发 Trigger";
     public const string Started = "开始 Started";
     public const string Finished = "结束 Finished";
+    public const string From = "自 From";
+    public const string To = "至（不含）To (exclusive)";
+    public const string RunList = "运行列表 Runs";
+    public const string RunId = "运行编号 Run id";
     public const string Generated = "生成时间 Generated";
     public const string Error = "错误 Error";
     public const string Counts = "数量 Counts";
@@ -31,8 +35,8 @@ internal static class ReportLabels
     public const string Reason = "原因 Reason";
     public const string Field = "字段 Field";
     public const string Value = "值 Value";
-    public const string MessageZh = "说明";
-    public const string Message = "Message";
+    public const string MessageZh = "说明（中文）";
+    public const string Message = "Message (English)";
     public const string Checks = "四性检查 Checks";
     public const string CheckFindings = "检查未通过与警告 Check failures and warnings";
     public const string ArchivalCode = "档号 Archival code";
@@ -69,6 +73,9 @@ internal static class ReportLabels
     ];
 
     public static string YesNo(bool value) => value ? "是 yes" : "否 NO";
+
+    /// <summary>A run's start and end, or a period's bounds (the end excluded).</summary>
+    public static (string Start, string End) BoundLabels(SyncReport r) => r.Scope == ReportScope.Run ? (Started, Finished) : (From, To);
 
     public static string ScopeTitle(SyncReport r) => r.Scope == ReportScope.Run ? $"{Run} {r.RunId}" : $"{Period} {r.From} → {r.To}";
 

@@ -19,6 +19,10 @@ internal static class TextReportRenderer
             w.WriteLine($"\n{ReportLabels.Connectors}");
             foreach (var c in r.Connectors)
                 w.WriteLine($"  {c.Connector}: {ReportLabels.Runs} {c.Runs} ({ReportLabels.RunsWithProblems} {c.RunsWithProblems})  {Reconciliation(c.Counts)}");
+            w.WriteLine($"\n{ReportLabels.RunList} ({r.RunCount})");
+            foreach (var x in r.Runs)
+                w.WriteLine($"  {x.Id}  {x.Connector}  {x.StartedAt}  {ReportLabels.StatusText(x.Status)}  {Reconciliation(x.Counts)}{(x.Error is null ? "" : $"  {ReportLabels.Error}: {x.Error}")}");
+            More(w, r.Runs.Count, r.RunCount);
         }
 
         w.WriteLine($"\n{ReportLabels.Quarantine} ({r.QuarantineTotal})");
