@@ -13,17 +13,19 @@ internal static class StoredCheckResults
 {
     public sealed record Failed(string Id, string Property, string Level, string? Subject, string Message, string? MessageZh);
 
-    /// <summary>The count of passed checks and the failed results; (0, []) for text that is not such an object.</summary>
-    public static (int Passed, List<Failed> Failed) Parse(string? json)
+    /// <summary>Stands for results that cannot be read: evidence lost or altered, which the report must show, not skip.</summary>
+    public const string UnreadableId = "report.checks_unreadable";
+
+    /// <summary>The count of passed checks and the failed results; text that is not such an object is one unreadable failure.</summary>
+    public static (int Passed, List<Failed> Failed) Parse(string json)
     {
         var failed = new List<Failed>();
-        if (string.IsNullOrWhiteSpace(json)) return (0, failed);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json); }
-        catch (JsonException) { return (0, failed); }
+        catch (JsonException ex) { return (0, [Unreadable(ex.Message)]); }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (0, failed);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (0, [Unreadable($"a JSON {doc.RootElement.ValueKind}, not an object")]);
             var passed = Get(doc.RootElement, "passed") is { ValueKind: JsonValueKind.Array } p ? p.GetArrayLength() : 0;
             if (Get(doc.RootElement, "failed") is { ValueKind: JsonValueKind.Array } list)
             {
@@ -44,6 +46,9 @@ internal static class StoredCheckResults
             return (passed, failed);
         }
     }
+
+    private static Failed Unreadable(string why) => new(UnreadableId, "", "block", "checks",
+        $"the stored check results cannot be read ({why})", $"存储的检查结果无法读取（{why}）");
 
     private static JsonElement? Get(JsonElement obj, string name)
     {

@@ -54,6 +54,20 @@ public sealed class CheckFindingsTests : IDisposable
         Assert.Empty(secondReport!.CheckFindings);
     }
 
+    [Fact]
+    public async Task BuildAsync_CheckResultsNotReadable_ReportedAsAFailureNotSkipped()
+    {
+        var run = await _f.SyncAsync(new ListConnector("c1", [Some.Record("a")]));
+        await SetChecksAsync("a", "{\"passed\":[\"authenticity.source_recorded\"");
+
+        var report = await new ReportQueries(_f.Store, TimeProvider.System).BuildAsync(new ReportRequest { RunId = run.RunId }, CancellationToken.None);
+
+        Assert.Equal(new CheckTally(1, 0, 0, 1), report!.Checks);
+        var finding = Assert.Single(report.CheckFindings);
+        Assert.Equal(("report.checks_unreadable", "block"), (finding.CheckId, finding.Level));
+        Assert.StartsWith("the stored check results cannot be read", finding.Message, StringComparison.Ordinal);
+    }
+
     private Task SetChecksAsync(string key, string json) =>
         StoreSql.ExecuteAsync(_f.Store, $"UPDATE records SET checks = '{json.Replace("'", "''", StringComparison.Ordinal)}' WHERE source_key = '{key}'");
 }
