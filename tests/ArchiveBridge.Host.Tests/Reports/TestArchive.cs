@@ -29,6 +29,25 @@ public sealed class TestArchive : IDisposable
     public FileBlobStore Blobs { get; }
     public SyncRunner Runner { get; }
 
+    /// <summary>Writes a config file for the CLI verbs pointing at this archive; returns its path.</summary>
+    public string WriteConfig()
+    {
+        var path = _dir.Combine("archivebridge.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            store = new { provider = "sqlite", connectionString = $"Data Source={_dir.Combine("archive.db")};Pooling=False", blobs = Blobs.Root },
+            archive = new { fonds = "Z001", archivalCode = Template.Template },
+            connectors = Array.Empty<object>(),
+        }));
+        return path;
+    }
+
+    /// <summary>Runs one <c>archivebridge</c> command line against this archive; returns the exit code.</summary>
+    public Task<int> CliAsync(params string[] args) =>
+        ArchiveBridge.Host.Cli.ArchiveBridgeCli.Build().Parse([.. args, "--config", WriteConfig()]).InvokeAsync();
+
+    public string PathOf(string name) => _dir.Combine(name);
+
     public Task<RunSummary> SyncAsync(ISourceConnector connector, bool full = false) =>
         Runner.RunAsync(new ConnectorRuntime(new ConnectorDefinition
         {
