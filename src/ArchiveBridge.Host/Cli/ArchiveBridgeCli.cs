@@ -19,6 +19,8 @@ internal static class ArchiveBridgeCli
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 }
