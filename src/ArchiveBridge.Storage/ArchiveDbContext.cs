@@ -30,8 +30,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasIndex(x => new { x.ConnectorId, x.SourceKey }).IsUnique();
             e.HasIndex(x => x.ArchivalCode).IsUnique();
             e.HasIndex(x => new { x.PartitionKey, x.ItemNo }).IsUnique();
-            e.HasIndex(x => x.Fingerprint);
-            e.HasIndex(x => new { x.ConnectorId, x.ChangeToken });
+            e.HasIndex(x => x.FingerprintKey);
+            e.HasIndex(x => x.ChangeTokenKey);
             e.HasIndex(x => x.FirstRunId);
         });
         modelBuilder.Entity<RecordVersionEntity>(e =>

@@ -129,20 +129,27 @@ public sealed class ArchiveStore : IArchiveStore
         // and a token first seen in this run goes the full path so in-run duplicates are recognised.
         await using var cmd = Sql.Command(connection, null,
             "SELECT r.change_token FROM records r JOIN runs u ON u.id = r.content_run_id " +
-            "WHERE r.connector_id = $c AND r.change_token IN (SELECT value FROM json_each($tokens)) " +
+            "WHERE r.change_token_key IN (SELECT value FROM json_each($keys)) AND r.connector_id = $c " +
             "AND r.content_run_id <> $run AND u.mapping_hash IS $mh");
         Sql.Add(cmd, "$c", run.ConnectorId);
-        Sql.Add(cmd, "$tokens", JsonSerializer.Serialize(tokens));
+        Sql.Add(cmd, "$keys", JsonSerializer.Serialize(tokens.Select(IndexKeys.FromText)));
         Sql.Add(cmd, "$run", run.RunId);
         Sql.Add(cmd, "$mh", run.MappingHash);
+        var wanted = tokens as IReadOnlySet<string> ?? new HashSet<string>(tokens, StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) known.Add(reader.GetString(0));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!reader.IsDBNull(0) && reader.GetString(0) is var token && wanted.Contains(token)) known.Add(token);
+        }
         return known;
     }
 
     public async Task CommitBatchAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The batch writer touches every index of a growing table: a larger page cache keeps them in memory.
+        await using (var pragma = Sql.Command(connection, null, "PRAGMA cache_size = -65536"))
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         var committer = new BatchCommitter(connection, _codes, _time);
         await committer.CommitAsync(run, batch, checkpoint, cancellationToken).ConfigureAwait(false);
     }

@@ -244,10 +244,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (fingerprints.Count == 0) return result;
         await using var cmd = Sql.Command(connection, tx,
-            "SELECT fingerprint, id FROM records WHERE fingerprint IN (SELECT value FROM json_each($fps)) AND duplicate_of IS NULL");
-        Sql.Add(cmd, "$fps", JsonSerializer.Serialize(fingerprints));
+            "SELECT fingerprint, id FROM records WHERE fingerprint_key IN (SELECT value FROM json_each($keys)) AND duplicate_of IS NULL");
+        Sql.Add(cmd, "$keys", JsonSerializer.Serialize(fingerprints.Select(IndexKeys.FromHexDigest)));
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) result.TryAdd(reader.GetString(0), reader.GetString(1));
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var fingerprint = reader.GetString(0);
+            if (fingerprints.Contains(fingerprint)) result.TryAdd(fingerprint, reader.GetString(1));
+        }
         return result;
     }
 

@@ -24,10 +24,10 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var cmd = _insert ??= Prepare(
             "INSERT INTO records (id, connector_id, source_key, archival_code, partition_key, item_no, fonds, category, year, retention, org, " +
             "title, doc_number, date, version, fingerprint, change_token, metadata, duplicate_of, first_run_id, content_run_id, last_run_id, " +
-            "last_outcome, created_at, updated_at, checks) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, $year, $ret, $org, $title, $doc, " +
-            "$date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now, $checks)",
+            "last_outcome, created_at, updated_at, checks, fingerprint_key, change_token_key) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, " +
+            "$year, $ret, $org, $title, $doc, $date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now, $checks, $fpk, $tokk)",
             "$id", "$c", "$key", "$code", "$part", "$item", "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date", "$fp",
-            "$token", "$meta", "$dup", "$run", "$outcome", "$now", "$checks");
+            "$token", "$meta", "$dup", "$run", "$outcome", "$now", "$checks", "$fpk", "$tokk");
         var p = cmd.Parameters;
         p[0].Value = id;
         p[1].Value = run.ConnectorId;
@@ -44,6 +44,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         p[19].Value = OutcomeText(item.Outcome);
         p[20].Value = now;
         p[21].Value = (object?)IngestChecks.Serialize(item.CheckResults) ?? DBNull.Value;
+        p[22].Value = IndexKeys.FromHexDigest(r.Fingerprint!);
+        p[23].Value = item.Source.ChangeToken is { } token ? IndexKeys.FromText(token) : DBNull.Value;
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
     }
@@ -51,12 +53,14 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
     public async Task SeenAsync(PreparedRecord item, string id, CancellationToken ct)
     {
         var cmd = _seen ??= Prepare(
-            "UPDATE records SET last_run_id = $run, last_outcome = $outcome, change_token = coalesce($token, change_token) WHERE id = $id",
-            "$run", "$outcome", "$token", "$id");
+            "UPDATE records SET last_run_id = $run, last_outcome = $outcome, change_token = coalesce($token, change_token), " +
+            "change_token_key = coalesce($tokk, change_token_key) WHERE id = $id",
+            "$run", "$outcome", "$token", "$id", "$tokk");
         cmd.Parameters[0].Value = run.RunId;
         cmd.Parameters[1].Value = OutcomeText(item.Outcome);
         cmd.Parameters[2].Value = (object?)item.Source.ChangeToken ?? DBNull.Value;
         cmd.Parameters[3].Value = id;
+        cmd.Parameters[4].Value = item.Source.ChangeToken is { } token ? IndexKeys.FromText(token) : DBNull.Value;
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -83,7 +87,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         }
         await using (var update = Sql.Command(connection, tx,
             "UPDATE records SET fonds = $fonds, category = $cat, year = $year, retention = $ret, org = $org, title = $title, doc_number = $doc, " +
-            "date = $date, version = $v, fingerprint = $fp, change_token = $token, metadata = $meta, content_run_id = $run, last_run_id = $run, " +
+            "date = $date, version = $v, fingerprint = $fp, fingerprint_key = $fpk, change_token = $token, change_token_key = $tokk, metadata = $meta, content_run_id = $run, last_run_id = $run, " +
             "last_outcome = 'versioned', updated_at = $now, duplicate_of = NULL, checks = $checks, " +
             "archival_code = coalesce(archival_code, $code), partition_key = coalesce(partition_key, $part), item_no = coalesce(item_no, $item) WHERE id = $id"))
         {
@@ -92,6 +96,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(update, "$v", oldVersion + 1);
             Sql.Add(update, "$fp", r.Fingerprint);
             Sql.Add(update, "$token", item.Source.ChangeToken);
+            Sql.Add(update, "$fpk", IndexKeys.FromHexDigest(r.Fingerprint!));
+            Sql.Add(update, "$tokk", item.Source.ChangeToken is { } tk ? IndexKeys.FromText(tk) : null);
             Sql.Add(update, "$meta", metadata);
             Sql.Add(update, "$run", run.RunId);
             Sql.Add(update, "$now", now);

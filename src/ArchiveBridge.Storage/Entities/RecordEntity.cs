@@ -25,6 +25,15 @@ public sealed class RecordEntity
     public required string Fingerprint { get; set; }
     public string? ChangeToken { get; set; }
 
+    /// <summary>
+    /// The first 8 bytes of <see cref="Fingerprint"/> (and of the change token's hash) as integers: the indexes
+    /// the hot path probes are on these, 8 bytes a key instead of 64 hex characters; matches are confirmed
+    /// against the full value.
+    /// </summary>
+    public long FingerprintKey { get; set; }
+
+    public long? ChangeTokenKey { get; set; }
+
     /// <summary>The canonical record as JSON (without the columns above that identify it).</summary>
     public required string Metadata { get; set; }
 

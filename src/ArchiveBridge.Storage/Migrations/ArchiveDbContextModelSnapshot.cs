@@ -322,6 +322,10 @@ namespace ArchiveBridge.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("change_token");
 
+                    b.Property<long?>("ChangeTokenKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_token_key");
+
                     b.Property<string>("Checks")
                         .HasColumnType("TEXT")
                         .HasColumnName("checks");
@@ -357,6 +361,10 @@ namespace ArchiveBridge.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
+
+                    b.Property<long>("FingerprintKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fingerprint_key");
 
                     b.Property<string>("FirstRunId")
                         .IsRequired()
@@ -425,11 +433,11 @@ namespace ArchiveBridge.Storage.Migrations
                     b.HasIndex("ArchivalCode")
                         .IsUnique();
 
-                    b.HasIndex("Fingerprint");
+                    b.HasIndex("ChangeTokenKey");
+
+                    b.HasIndex("FingerprintKey");
 
                     b.HasIndex("FirstRunId");
-
-                    b.HasIndex("ConnectorId", "ChangeToken");
 
                     b.HasIndex("ConnectorId", "SourceKey")
                         .IsUnique();
