@@ -40,7 +40,12 @@ public sealed class ConfigChecker(IEnumerable<ISourceConnectorFactory> factories
         foreach (var definition in config.Connectors)
         {
             var at = $"connectors[{definition.Index}]";
-            if (!byType.TryGetValue(definition.Type, out var factory))
+            var receiveOnly = string.Equals(definition.Type, "webhook", StringComparison.OrdinalIgnoreCase);
+            if (receiveOnly)
+            {
+                if (definition.Webhook is null) Add($"{at}.webhook", $"connector '{definition.Id}' of type webhook needs a 'webhook' block");
+            }
+            else if (!byType.TryGetValue(definition.Type, out var factory))
                 Add($"{at}.type", $"unknown connector type '{definition.Type}' (known: {string.Join(", ", byType.Keys.Order())})");
             else
             {

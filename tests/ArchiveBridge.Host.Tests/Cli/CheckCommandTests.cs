@@ -9,7 +9,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Check_Samples_Exit0()
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["OA_TOKEN"] = "demo-token" },
+        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["OA_TOKEN"] = "demo-token", ["OA_WEBHOOK_SECRET"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
             "check", "--config", CliWorkspace.Sample("archivebridge.json"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
