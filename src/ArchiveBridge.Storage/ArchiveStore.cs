@@ -73,7 +73,10 @@ public sealed class ArchiveStore : IArchiveStore
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var expires = StoreTime.Parse(reader.GetString(1));
-                if (expires > now) throw new RunLeaseException(connectorId, reader.GetString(0), expires);
+                var holder = reader.GetString(0);
+                // A holder on this machine whose process is gone crashed (kill -9, power cut): take over now
+                // instead of waiting out the lease; holders elsewhere are trusted until the lease expires.
+                if (expires > now && !HolderIsDeadHere(holder)) throw new RunLeaseException(connectorId, holder, expires);
             }
         }
         await using (var lease = Sql.Command(connection, tx,
@@ -81,7 +84,7 @@ public sealed class ArchiveStore : IArchiveStore
             "ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at"))
         {
             Sql.Add(lease, "$name", LeaseName(connectorId));
-            Sql.Add(lease, "$holder", $"run {runId} (pid {Environment.ProcessId})");
+            Sql.Add(lease, "$holder", $"run {runId} (pid {Environment.ProcessId} on {Environment.MachineName})");
             Sql.Add(lease, "$expires", StoreTime.ToText(now + LeaseDuration));
             await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -202,4 +205,21 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     private static string LeaseName(string connectorId) => $"connector:{connectorId}";
+
+    private static bool HolderIsDeadHere(string holder)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(holder, @"\(pid (\d+) on (.+)\)$");
+        if (!match.Success || match.Groups[2].Value != Environment.MachineName) return false;
+        var pid = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
 }
