@@ -32,6 +32,9 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public string? Metadata { get; set; }
         public string? Checks { get; set; }
         public bool Loaded { get; set; }
+
+        /// <summary>Fingerprints of the superseded versions (loaded with the content).</summary>
+        public HashSet<string> History { get; } = new(StringComparer.Ordinal);
     }
 
     private enum OpKind { Insert, Seen, Version, Quarantine }
@@ -89,6 +92,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     continue;
                 }
                 if (!identity.Loaded) await LoadContentAsync(tx, identity, cancellationToken).ConfigureAwait(false);
+                if (identity.History.Contains(fingerprint))
+                {
+                    // Content the archive already holds as an earlier version of this identity (a replayed or
+                    // re-sent old export): nothing new to archive, so no version flip-flop on replays.
+                    item.Outcome = identity.LastRunId == run.RunId ? RecordOutcome.Duplicate : RecordOutcome.Unchanged;
+                    if (item.Outcome == RecordOutcome.Duplicate) item.DuplicateOf = identity.DuplicateOf ?? identity.Id;
+                    identity.LastRunId = run.RunId;
+                    ops.Add(new Op(OpKind.Seen, item, identity));
+                    continue;
+                }
+                identity.History.Add(identity.Fingerprint);
                 var op = new Op(OpKind.Version, item, identity)
                 {
                     OldMetadata = identity.Metadata,
@@ -266,6 +280,11 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             identity.UpdatedAt = reader.GetString(1);
             identity.Checks = Sql.NullableString(reader, 2);
         }
+        await reader.DisposeAsync().ConfigureAwait(false);
+        await using var history = Sql.Command(connection, tx, "SELECT fingerprint FROM record_versions WHERE record_id = $id");
+        Sql.Add(history, "$id", identity.Id);
+        await using var versions = await history.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await versions.ReadAsync(ct).ConfigureAwait(false)) identity.History.Add(versions.GetString(0));
         identity.Loaded = true;
     }
 
