@@ -45,22 +45,24 @@ internal static class ReportEndpoints
     {
         if (ReportContent.Parse(format ?? "json") is not { } kind)
             return Problems.Create(StatusCodes.Status400BadRequest, "Bad format", $"format '{format}' is not json, csv or html");
-        DateTimeOffset start, end;
+        DateTimeOffset start;
+        DateTimeOffset? end;
         try
         {
-            // No bounds: every run so far. A day is a whole day in the server's time zone, as for the CLI.
+            // No start: every run so far; no end: up to now. A day is a whole day in the server's time zone, as for the CLI.
             start = string.IsNullOrWhiteSpace(from) ? DateTimeOffset.UnixEpoch : PeriodArgument.Parse(from, isEnd: false, time.LocalTimeZone, "from");
-            end = string.IsNullOrWhiteSpace(to) ? time.GetUtcNow() : PeriodArgument.Parse(to, isEnd: true, time.LocalTimeZone, "to");
+            end = string.IsNullOrWhiteSpace(to) ? null : PeriodArgument.Parse(to, isEnd: true, time.LocalTimeZone, "to");
         }
         catch (ArchiveBridgeException ex)
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "Bad period", ex.Message);
         }
-        if (start >= end)
-            return Problems.Create(StatusCodes.Status400BadRequest, "Bad period", $"from {StoreTime.ToText(start)} is not before to {StoreTime.ToText(end)}");
+        if (start >= (end ?? time.GetUtcNow()))
+            return Problems.Create(StatusCodes.Status400BadRequest, "Bad period", $"from {StoreTime.ToText(start)} is not before to {StoreTime.ToText(end ?? time.GetUtcNow())}");
 
         var request = new ReportRequest { From = start, To = end, ConnectorId = string.IsNullOrEmpty(connector) ? null : connector };
         var report = await new ReportQueries(store, time).BuildAsync(request, cancellationToken).ConfigureAwait(false);
+        // A period's report always exists (an empty period has zero counts); only a run's can be missing.
         return new ReportResult(report!, kind, "sync-report");
     }
 }
