@@ -13,8 +13,9 @@ using Quartz;
 namespace ArchiveBridge.Host.Admin;
 
 /// <summary>
-/// The admin API under <c>/api</c> (every endpoint needs the bearer token): connectors with their schedule and
-/// last run, starting a run now, and the runs an auditor reads.
+/// The API under <c>/api</c> (every endpoint needs a bearer token, see <see cref="ApiTokenFilter"/>): connectors with
+/// their schedule and last run, starting a run now, the runs, reports, records and audit chain an auditor reads.
+/// Endpoints marked <see cref="AuditorAccess.AllowAuditor"/> answer both roles; the others only the admin.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -24,9 +25,9 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var api = endpoints.MapGroup("/api").WithTags("admin").AddEndpointFilter<AdminTokenFilter>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapGet("/connectors", ListConnectorsAsync).WithName("ListConnectors")
+        var api = endpoints.MapGroup("/api").WithTags("admin").AddEndpointFilter<ApiTokenFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/connectors", ListConnectorsAsync).WithName("ListConnectors").AllowAuditor()
             .WithSummary("Connectors with their schedule, next fire time and last run")
             .Produces<IReadOnlyList<ConnectorStatus>>();
         api.MapPost("/connectors/{id}/sync", SyncAsync).WithName("SyncConnector")
@@ -36,13 +37,16 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-        api.MapGet("/runs", ListRunsAsync).WithName("ListRuns")
+        api.MapGet("/runs", ListRunsAsync).WithName("ListRuns").AllowAuditor()
             .WithSummary($"Recent runs, newest first (limit {DefaultRunLimit} by default, at most {MaxRunLimit})")
             .Produces<IReadOnlyList<RunJson>>();
-        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun")
+        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").AllowAuditor()
             .WithSummary("One run with counts that reconcile")
             .Produces<RunJson>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapReports();
+        api.MapRecords();
+        api.MapAudit();
         api.MapInboxAdmin();
         return api;
     }

@@ -33,6 +33,7 @@ public static class ServeApp
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
             .AddFilter("Quartz", LogLevel.Warning);
         builder.Services.AddArchiveBridgeServe(config);
+        builder.Services.AddAdminApi();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
