@@ -23,7 +23,8 @@ public sealed class ConnectorRunCoordinator(
     ArchiveBridgeOptions options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILoggerFactory loggers) : IHostedService, IDisposable
+    ILoggerFactory loggers,
+    IngestChecks? checks = null) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -75,7 +76,7 @@ public sealed class ConnectorRunCoordinator(
         }
 
         var started = new TaskCompletionSource<RunContext>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var runner = new SyncRunner(new RunStartObserver(store, started), blobs, options, time, loggers.CreateLogger<SyncRunner>());
+        var runner = new SyncRunner(new RunStartObserver(store, started), blobs, options, time, loggers.CreateLogger<SyncRunner>(), checks);
         active.Completion = RunAsync(connectorId, active, runner, runtime, started);
         try
         {
