@@ -49,7 +49,6 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
             await posting.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.True(accepted.Count >= WarmUp + KillAfterAccepted, $"only {accepted.Count} webhooks accepted before the kill\n{first.Output}");
             Assert.True(accepted.Count < Total, "every post was answered before the kill: nothing was in flight");
-            foreach (var l in await RowsAsync(temp, "SELECT name, holder, expires_at FROM leases")) output.WriteLine("lease: " + string.Join(" | ", l) + " pid " + first.Id);
             var released = await ReleaseLeaseOfDeadProcessAsync(temp, first.Id);
             var inboxAtKill = (await RowsAsync(temp, "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'pending'), (SELECT COUNT(*) FROM records) FROM webhook_inbox"))[0];
             output.WriteLine($"killed after {accepted.Count} of {Total} got 202; inbox held {inboxAtKill[0]} ({inboxAtKill[1]} pending), records {inboxAtKill[2]}; " +
