@@ -5,12 +5,14 @@ return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBench.RunAsync(args[1..]),
     "micro" => MicroBenchmarks.Run(args[1..]),
+    "webhooks" => await WebhookBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- webhooks [--requests N] [--concurrency 32] [--no-drain]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- micro [BenchmarkDotNet args]");
     return 2;
 }
