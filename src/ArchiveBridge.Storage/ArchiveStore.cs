@@ -130,9 +130,10 @@ public sealed class ArchiveStore : IArchiveStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Only tokens set by an earlier run under the same mapping: a mapping change must re-map everything,
         // and a token first seen in this run goes the full path so in-run duplicates are recognised.
+        // "+r.connector_id" keeps SQLite on the token index: the (connector_id, source_key) index would scan the whole connector.
         await using var cmd = Sql.Command(connection, null,
             "SELECT r.change_token FROM records r JOIN runs u ON u.id = r.content_run_id " +
-            "WHERE r.change_token_key IN (SELECT value FROM json_each($keys)) AND r.connector_id = $c " +
+            "WHERE r.change_token_key IN (SELECT value FROM json_each($keys)) AND +r.connector_id = $c " +
             "AND r.content_run_id <> $run AND u.mapping_hash IS $mh");
         Sql.Add(cmd, "$c", run.ConnectorId);
         Sql.Add(cmd, "$keys", JsonSerializer.Serialize(tokens.Select(IndexKeys.FromText)));
