@@ -197,6 +197,15 @@ public sealed class ArchiveStore : IArchiveStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Appends one audit entry in its own transaction (for actions outside a batch, e.g. API calls).</summary>
+    public async Task AppendAuditAsync(string at, string actor, string action, string subject, string details, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await AuditWriter.AppendAsync(connection, tx, at, actor, action, subject, details, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Opens a pooled connection to the store.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed class ApiCallAuditor
         try
         {
             var details = JsonSerializer.Serialize(new { status, query }, DetailsJson);
-            await AuditAppender.AppendAsync(_store, StoreTime.ToText(_time.GetUtcNow()), actor, Action, subject, details).ConfigureAwait(false);
+            await _store.AppendAuditAsync(StoreTime.ToText(_time.GetUtcNow()), actor, Action, subject, details, CancellationToken.None).ConfigureAwait(false);
             audit = audit with { Written = true };
         }
 #pragma warning disable CA1031 // the response is already sent: nothing may escape into the server's pipeline
