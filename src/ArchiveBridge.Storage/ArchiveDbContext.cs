@@ -28,8 +28,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.ToTable("records");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.ConnectorId, x.SourceKey }).IsUnique();
+            // 件号 are handed out once each by code_sequences under the write lock, and a 档号 is its partition plus
+            // its 件号, so this unique index also guards (partition_key, item_no): no second index on every insert.
             e.HasIndex(x => x.ArchivalCode).IsUnique();
-            e.HasIndex(x => new { x.PartitionKey, x.ItemNo }).IsUnique();
             e.HasIndex(x => x.FingerprintKey);
             e.HasIndex(x => x.ChangeTokenKey);
             e.HasIndex(x => x.FirstRunId);

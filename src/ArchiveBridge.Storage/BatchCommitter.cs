@@ -12,10 +12,10 @@ using Microsoft.Data.Sqlite;
 namespace ArchiveBridge.Storage;
 
 /// <summary>
-/// Commits one batch in one transaction: decides each record's outcome (DESIGN §6), allocates 件号 per
-/// partition, writes records, versions, attachments, quarantine entries, one audit entry for the batch and
-/// the checkpoint. Decisions are made inside the write transaction, so two runs cannot both "create" the same
-/// identity or 件号.
+/// Writes one batch into the run's open transaction: decides each record's outcome (DESIGN §6), allocates
+/// 件号 per partition, writes records, versions, attachments, quarantine entries, one audit entry for the
+/// batch and the checkpoint. Decisions are made inside the write transaction, so two runs cannot both
+/// "create" the same identity or 件号.
 /// </summary>
 internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeScheme codes, TimeProvider time)
 {
@@ -53,14 +53,12 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public string? Metadata { get; init; }
     }
 
-    public async Task CommitAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
+    public async Task WriteAsync(SqliteTransaction tx, RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
     {
         var now = StoreTime.ToText(time.GetUtcNow());
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, cancellationToken).ConfigureAwait(false);
         var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, cancellationToken).ConfigureAwait(false);
-
         // Pass 1: decide, in input order, against the store and what this batch already decided.
         var ops = new List<Op>(batch.Count);
         foreach (var item in batch)
@@ -111,7 +109,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     OldRunId = identity.ContentRunId,
                     OldAt = identity.UpdatedAt,
                     OldChecks = identity.Checks,
-                    Metadata = RecordJson.Serialize(record),
+                    Metadata = item.StoredMetadata(),
                 };
                 if (identity.DuplicateOf is not null)
                 {
@@ -122,7 +120,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
                 identity.Metadata = op.Metadata;
-                identity.Checks = IngestChecks.Serialize(item.CheckResults);
+                identity.Checks = item.StoredChecks();
                 identity.LastRunId = run.RunId;
                 identity.ContentRunId = run.RunId;
                 identity.UpdatedAt = now;
@@ -140,8 +138,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 LastRunId = run.RunId,
                 ContentRunId = run.RunId,
                 UpdatedAt = now,
-                Metadata = RecordJson.Serialize(record),
-                Checks = IngestChecks.Serialize(item.CheckResults),
+                Metadata = item.StoredMetadata(),
+                Checks = item.StoredChecks(),
                 Loaded = true,
             };
             identities[item.Key!] = created;
@@ -163,7 +161,6 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
         // Pass 2: 件号 for every new record, one atomic increment per partition.
         await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
-
         // Pass 3: write, in input order.
         var writer = new BatchWriter(connection, tx, run, now, time);
         foreach (var op in ops)
@@ -187,7 +184,6 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         await ResolveQuarantinedAsync(tx, run, batch, now, cancellationToken).ConfigureAwait(false);
         if (checkpoint is not null) await writer.CheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         await AuditWriter.AppendAsync(connection, tx, now, "pipeline", "batch.committed", $"run:{run.RunId}", AuditDetails(run, batch, checkpoint), cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

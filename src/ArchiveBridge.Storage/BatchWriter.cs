@@ -43,7 +43,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         p[18].Value = run.RunId;
         p[19].Value = OutcomeText(item.Outcome);
         p[20].Value = now;
-        p[21].Value = (object?)IngestChecks.Serialize(item.CheckResults) ?? DBNull.Value;
+        p[21].Value = (object?)item.StoredChecks() ?? DBNull.Value;
         p[22].Value = IndexKeys.FromHexDigest(r.Fingerprint!);
         p[23].Value = item.Source.ChangeToken is { } token ? IndexKeys.FromText(token) : DBNull.Value;
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -104,7 +104,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(update, "$code", partitionKey is null ? null : r.ArchivalCode);
             Sql.Add(update, "$part", partitionKey);
             Sql.Add(update, "$item", partitionKey is null ? null : r.ItemNo);
-            Sql.Add(update, "$checks", IngestChecks.Serialize(item.CheckResults));
+            Sql.Add(update, "$checks", item.StoredChecks());
             Sql.Add(update, "$id", id);
             await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }

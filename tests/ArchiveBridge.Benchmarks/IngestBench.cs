@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Sources;
 using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Host.Composition;
 using ArchiveBridge.Host.Configuration;
@@ -19,10 +20,17 @@ internal static class IngestBench
     {
         var rows = BenchArgs.Int(args, "--rows", 1_000_000);
         var batch = BenchArgs.Int(args, "--batch", 0);
+        // --no-checks runs the same file without the 四性 ingest checks, to price them (issue: at most 15%).
+        var checks = !BenchArgs.Flag(args, "--no-checks");
+        // --attachments gives every 10th row one of the sample HR files (PDF, PNG …), so the file checks run too.
+        var files = Path.Combine(BenchArgs.RepoRoot(), "samples", "hr", "files");
+        var attachmentFiles = BenchArgs.Flag(args, "--attachments")
+            ? Directory.GetFiles(files, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(files, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()
+            : [];
         using var dir = new TempDirectory();
         var csv = Path.Combine(dir.Path, "hr_export.csv");
         var generate = Stopwatch.StartNew();
-        new HrCsvGenerator().WriteFile(csv, rows);
+        new HrCsvGenerator { AttachmentFiles = attachmentFiles }.WriteFile(csv, rows);
         generate.Stop();
         var mapping = Path.Combine(BenchArgs.RepoRoot(), "mappings", "hr-personnel.json");
         var config = Path.Combine(dir.Path, "archivebridge.json");
@@ -32,22 +40,27 @@ internal static class IngestBench
           "archive": { "fonds": "Z001", "fondsUnit": "华东示范集团有限公司" },
           {{(batch > 0 ? $"\"pipeline\": {{ \"batchSize\": {batch} }}," : "")}}
           "connectors": [ { "id": "bench", "type": "csv", "mapping": "{{mapping.Replace("\\", "/")}}",
-                            "settings": { "path": "hr_export.csv", "encoding": "gb18030" } } ]
+                            "checks": { "enabled": {{(checks ? "true" : "false")}} },
+                            "settings": { "path": "hr_export.csv", "encoding": "gb18030", "attachmentsRoot": "{{files.Replace("\\", "/")}}" } } ]
         }
         """);
-        Console.WriteLine($"ingest bench: {rows:N0} rows, GB18030 CSV {new FileInfo(csv).Length / 1048576.0:N1} MiB (generated in {generate.Elapsed.TotalSeconds:N1} s), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"ingest bench: {rows:N0} rows, GB18030 CSV {new FileInfo(csv).Length / 1048576.0:N1} MiB (generated in {generate.Elapsed.TotalSeconds:N1} s), {Environment.ProcessorCount} cores, 四性 checks {(checks ? "on (all but virus scan)" : "off")}, {(attachmentFiles.Length > 0 ? "a sample file on every 10th row" : "no attachments")}");
 
         var loaded = ConfigLoader.Load(config);
         await using var services = HostServices.BuildForCli(loaded);
         await services.GetRequiredService<IArchiveStore>().InitializeAsync(CancellationToken.None);
         var catalog = services.GetRequiredService<ConnectorCatalog>();
         var runner = services.GetRequiredService<SyncRunner>();
+        if (BenchArgs.Flag(args, "--stages") || BenchArgs.Flag(args, "--stages-only")) await StagesAsync(catalog, loaded, services, writeStage: BenchArgs.Flag(args, "--stages-only"));
+        if (BenchArgs.Flag(args, "--stages-only")) return 0;
 
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var first = await runner.RunAsync(catalog.Create("bench"), new SyncRequest(), null, CancellationToken.None);
         var rssFirst = BenchArgs.PeakRssMiB();
-        Report("first sync", first, rssFirst);
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+        Report("first sync", first, rssFirst, cpu1 - cpu0);
         var second = await runner.RunAsync(catalog.Create("bench"), new SyncRequest { Full = true }, null, CancellationToken.None);
-        Report("unchanged re-sync", second, BenchArgs.PeakRssMiB());
+        Report("unchanged re-sync", second, BenchArgs.PeakRssMiB(), Process.GetCurrentProcess().TotalProcessorTime - cpu1);
         Console.WriteLine($"re-sync speed-up: {(double)first.DurationMs / Math.Max(1, second.DurationMs):N1}x; store {new FileInfo(Path.Combine(dir.Path, "data", "archive.db")).Length / 1048576.0:N0} MiB");
         var ok = first.Counts.Created == rows && second.Counts.Unchanged == rows;
         if (!ok) Console.WriteLine("WARNING: counts do not match the generated rows");
@@ -55,8 +68,55 @@ internal static class IngestBench
         return ok ? 0 : 1;
     }
 
-    private static void Report(string name, RunSummary s, double rss)
+    /// <summary>
+    /// Where the time goes: the source alone, then source + map/validate/fingerprint/serialize (the CPU stage),
+    /// each on one thread without the store; with <paramref name="writeStage"/> also the store alone, writing
+    /// records prepared beforehand (this fills the store, so the end-to-end runs are skipped).
+    /// </summary>
+    private static async Task StagesAsync(ConnectorCatalog catalog, LoadedConfig loaded, IServiceProvider services, bool writeStage)
     {
+        var context = new ReadContext { RunId = "stages", Full = true };
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        var clock = Stopwatch.StartNew();
+        long n = 0;
+        await foreach (var _ in catalog.Create("bench").Connector.ReadAsync(context, CancellationToken.None)) n++;
+        Console.WriteLine($"stage: read only       {n:N0} in {clock.Elapsed.TotalSeconds:N2} s = {n / clock.Elapsed.TotalSeconds:N0} records/s, {(GC.GetTotalAllocatedBytes(true) - allocated) / n:N0} B allocated per record");
+
+        var runtime = catalog.Create("bench");
+        var preparer = new RecordPreparer(runtime, loaded.Options.Archive, TimeProvider.System, runtime.ChecksEnabled ? services.GetService<IngestChecks>() : null);
+        var batches = new List<List<PreparedRecord>>();
+        allocated = GC.GetTotalAllocatedBytes(true);
+        clock.Restart();
+        await foreach (var source in runtime.Connector.ReadAsync(context, CancellationToken.None))
+        {
+            var prepared = preparer.Prepare(source);
+            if (!writeStage) continue;
+            if (batches.Count == 0 || batches[^1].Count == loaded.Options.Pipeline.BatchSize) batches.Add(new List<PreparedRecord>(loaded.Options.Pipeline.BatchSize));
+            batches[^1].Add(prepared);
+        }
+        Console.WriteLine($"stage: read + prepare  {n:N0} in {clock.Elapsed.TotalSeconds:N2} s = {n / clock.Elapsed.TotalSeconds:N0} records/s, {(GC.GetTotalAllocatedBytes(true) - allocated) / n:N0} B allocated per record");
+        if (!writeStage) return;
+
+        var store = services.GetRequiredService<IArchiveStore>();
+        var run = await store.StartRunAsync("bench", "bench", runtime.MappingHash, CancellationToken.None);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        await using (var writer = await store.OpenWriterAsync(run, CancellationToken.None))
+        {
+            foreach (var batch in batches)
+            {
+                await writer.WriteAsync(batch, null, CancellationToken.None);
+                if (writer.Uncommitted >= loaded.Options.Pipeline.CommitRecords) await writer.CommitAsync(CancellationToken.None);
+            }
+            await writer.CommitAsync(CancellationToken.None);
+        }
+        Console.WriteLine($"stage: write only      {n:N0} in {clock.Elapsed.TotalSeconds:N2} s = {n / clock.Elapsed.TotalSeconds:N0} records/s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / n:N1} µs per record");
+    }
+
+    private static void Report(string name, RunSummary s, double rss, TimeSpan cpu)
+    {
+        // CPU time per record says what the pipeline costs even when other work shares the machine.
+        Console.WriteLine($"{name,-18} CPU {cpu.TotalSeconds:N2} s = {cpu.TotalMicroseconds / Math.Max(1, s.Counts.Read):N1} µs per record (2 cores: {2_000_000 / Math.Max(1, cpu.TotalMicroseconds / Math.Max(1, s.Counts.Read)):N0} records/s if both were ours and busy)");
         var rate = s.Counts.Read / Math.Max(0.001, s.DurationMs / 1000.0);
         Console.WriteLine($"{name,-18} {s.Status}: read {s.Counts.Read:N0} created {s.Counts.Created:N0} unchanged {s.Counts.Unchanged:N0} " +
             $"quarantined {s.Counts.Quarantined:N0} in {s.DurationMs / 1000.0:N2} s = {rate:N0} records/s; peak RSS {rss:N0} MiB");

@@ -11,7 +11,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N] [--no-checks] [--attachments] [--stages | --stages-only]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- webhooks [--requests N] [--concurrency 32] [--no-drain]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- micro [BenchmarkDotNet args]");
     return 2;

@@ -206,6 +206,85 @@ public sealed class ArchiveStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_StoreRefusesARecord_CommittedGroupsStayAndTheRestFailFromTheLastCommit()
+    {
+        // Batches of 3, a commit every 6 records: k1-k6 commit, k7-k9 are written, k10 is refused by the store.
+        _f.Options.Pipeline.CommitRecords = 6;
+        await RefuseAsync("k10");
+        var connector = new ListConnector("c1", [.. Enumerable.Range(1, 12).Select(i => Some.Record($"k{i}"))]);
+
+        var run = await _f.SyncAsync(connector);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("store error", run.Error, StringComparison.Ordinal);
+        Assert.Equal(6, run.Counts.Created);
+        Assert.True(run.Counts.Reconciles);
+        Assert.Equal(12, run.Counts.Read);
+        Assert.Equal(6, run.Counts.Failed);
+        Assert.Equal("6", await _f.Store.LoadCheckpointAsync("c1", CancellationToken.None));
+        Assert.Equal(6, await CountAsync("SELECT count(*) FROM records"));
+    }
+
+    [Fact]
+    public async Task Sync_AfterTheStoreRefusedRecords_NextRunResumesFromTheLastCommit()
+    {
+        _f.Options.Pipeline.CommitRecords = 6;
+        await RefuseAsync("k10");
+        var connector = new ListConnector("c1", [.. Enumerable.Range(1, 12).Select(i => Some.Record($"k{i}"))]);
+        await _f.SyncAsync(connector);
+        await ExecuteAsync("DROP TRIGGER refuse");
+
+        var second = await _f.SyncAsync(connector);
+
+        Assert.Equal(RunStatus.Succeeded, second.Status);
+        Assert.Equal(6, second.Counts.Read);
+        Assert.Equal(6, second.Counts.Created);
+        Assert.Equal(12, await CountAsync("SELECT count(*) FROM records"));
+    }
+
+    [Fact]
+    public async Task RunWriter_BatchesBeforeCommit_InvisibleToOthersThenDurableTogether()
+    {
+        var run = await _f.Store.StartRunAsync("c1", "test", "m1", CancellationToken.None);
+        var preparer = new RecordPreparer(new ConnectorRuntime(new Core.Configuration.ConnectorDefinition
+        {
+            Id = "c1", Type = "test", BaseDirectory = _f.Directory,
+            Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
+        }, new ListConnector("c1", []), new PassThroughMapper()), new Core.Configuration.ArchiveOptions(), TimeProvider.System);
+        await using var writer = await _f.Store.OpenWriterAsync(run, CancellationToken.None);
+
+        await writer.WriteAsync([preparer.Prepare(Some.Record("a"))], "1", CancellationToken.None);
+        await writer.WriteAsync([preparer.Prepare(Some.Record("b")), preparer.Prepare(Some.Record("c"))], "3", CancellationToken.None);
+
+        Assert.Equal(3, writer.Uncommitted);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM records"));
+        Assert.Null(await _f.Store.LoadCheckpointAsync("c1", CancellationToken.None));
+        await writer.CommitAsync(CancellationToken.None);
+        Assert.Equal(0, writer.Uncommitted);
+        Assert.Equal(3, await CountAsync("SELECT count(*) FROM records"));
+        Assert.Equal("3", await _f.Store.LoadCheckpointAsync("c1", CancellationToken.None));
+    }
+
+    private Task RefuseAsync(string sourceKey) => ExecuteAsync(
+        $"CREATE TRIGGER refuse BEFORE INSERT ON records WHEN NEW.source_key = '{sourceKey}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await _f.Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await _f.Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Sync_Attachments_StoredOnceBySha256AndPartOfFingerprint()
     {
         var connector = new ListConnector("c1", [Some.Record("a", files: "x.pdf"), Some.Record("b", files: "y.pdf"), Some.Record("c", files: "missing.pdf")]);

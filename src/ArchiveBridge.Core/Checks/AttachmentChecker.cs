@@ -8,11 +8,20 @@ namespace ArchiveBridge.Core.Checks;
 /// fitting its name and allowed, PDF opens and is not encrypted (可用性), safe name, path inside its root,
 /// virus scan (安全性). A check that is off, or does not apply (nothing declared, not a PDF, no scanner, no
 /// source path), yields no result; format checks are skipped for an empty file, whose failure says it all.
+/// A stored file (content-addressed, so its bytes never change) is read back and inspected once per process:
+/// the same file attached to many records (a letterhead, a form) reuses that inspection, and only the checks
+/// that depend on the name run again.
 /// </summary>
 public sealed class AttachmentChecker
 {
+    private const int MaxRemembered = 4096;
+
     private readonly CheckOptions _options;
     private readonly IVirusScanner? _virusScanner;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ContentInspection> _inspected = new(StringComparer.Ordinal);
+
+    /// <summary>What the bytes of one stored file showed: a pure function of its SHA-256.</summary>
+    private sealed record ContentInspection(bool DigestMatches, string StoredDigest, FileFormat Format, PdfInspection? Pdf);
 
     public AttachmentChecker(CheckOptions options, IVirusScanner? virusScanner = null)
     {
@@ -37,24 +46,34 @@ public sealed class AttachmentChecker
         var name = request.Name;
         CheckDeclaredDigest(request, recorder);
 
-        var content = request.Content ?? OpenStored(request);
-        var position = content.Position;
+        var needScan = _virusScanner is not null && recorder.IsOn(CheckId.VirusScan);
+        ContentInspection? known = null;
+        if (request.FilePath is not null) _inspected.TryGetValue(request.Sha256, out known);
+        var content = known is not null && !needScan ? null : request.Content ?? OpenStored(request);
+        var position = content?.Position ?? 0;
         try
         {
-            var format = FileFormat.Other;
-            PdfInspection? pdf = null;
+            var inspection = known ?? Inspect(request, content!, recorder);
+            if (request.FilePath is not null)
+            {
+                recorder.Add(CheckId.StoredDigestMatch, inspection.DigestMatches, name,
+                    inspection.DigestMatches ? "the stored file reads back with the same SHA-256" : $"the stored file reads back as SHA-256 {inspection.StoredDigest}, not {request.Sha256}",
+                    inspection.DigestMatches ? "存储后回读的 SHA-256 一致" : $"存储后回读的 SHA-256 为 {inspection.StoredDigest}，而非 {request.Sha256}");
+                if (known is null && inspection.DigestMatches)
+                {
+                    if (_inspected.Count >= MaxRemembered) _inspected.Clear();
+                    _inspected.TryAdd(request.Sha256, inspection);
+                }
+            }
+            var format = inspection.Format;
+            var pdf = inspection.Pdf;
             recorder.Add(CheckId.NotEmpty, request.Size > 0, name,
                 request.Size > 0 ? $"{request.Size} bytes" : "the file is empty",
                 request.Size > 0 ? $"{request.Size} 字节" : "文件为空");
             if (request.Size > 0)
             {
-                format = FormatIdentifier.Identify(content);
                 CheckFormat(name, format, recorder);
-                if (format == FileFormat.Pdf && (recorder.IsOn(CheckId.PdfOpens) || recorder.IsOn(CheckId.PdfNotEncrypted)))
-                {
-                    pdf = PdfInspector.Inspect(content);
-                    CheckPdf(name, pdf, recorder);
-                }
+                if (pdf is not null) CheckPdf(name, pdf, recorder);
             }
 
             var nameProblem = FileNameRules.FindProblem(name);
@@ -63,16 +82,39 @@ public sealed class AttachmentChecker
                 nameProblem is { } q ? $"文件名不安全：{q.Chinese}" : "文件名安全");
             CheckPathInRoot(request, recorder);
 
-            var scan = await ScanAsync(name, content, recorder, cancellationToken).ConfigureAwait(false);
+            var scan = needScan ? await ScanAsync(name, content!, recorder, cancellationToken).ConfigureAwait(false) : null;
             return new AttachmentCheckReport { Format = format, Pdf = pdf, VirusScan = scan, Results = recorder.Results };
         }
         finally
         {
-            if (request.Content is null)
-                await content.DisposeAsync().ConfigureAwait(false);
-            else
-                content.Position = position;
+            if (content is not null)
+            {
+                if (request.Content is null)
+                    await content.DisposeAsync().ConfigureAwait(false);
+                else
+                    content.Position = position;
+            }
         }
+    }
+
+    /// <summary>Reads the content: its digest (stored files only), format and, for a PDF, whether it opens.</summary>
+    private static ContentInspection Inspect(AttachmentCheckRequest request, Stream content, CheckRecorder recorder)
+    {
+        var digestMatches = true;
+        var storedDigest = request.Sha256;
+        if (request.FilePath is not null)
+        {
+            content.Position = 0;
+            storedDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            digestMatches = string.Equals(storedDigest, request.Sha256, StringComparison.OrdinalIgnoreCase);
+            content.Position = 0;
+        }
+        if (request.Size <= 0) return new ContentInspection(digestMatches, storedDigest, FileFormat.Other, null);
+        var format = FormatIdentifier.Identify(content);
+        PdfInspection? pdf = null;
+        if (format == FileFormat.Pdf && (recorder.IsOn(CheckId.PdfOpens) || recorder.IsOn(CheckId.PdfNotEncrypted)))
+            pdf = PdfInspector.Inspect(content);
+        return new ContentInspection(digestMatches, storedDigest, format, pdf);
     }
 
     private static void CheckDeclaredDigest(AttachmentCheckRequest request, CheckRecorder recorder)

@@ -12,6 +12,8 @@ public static class CheckCatalog
             "The source system and the record's key in it are recorded", "记录了来源系统及其中的记录标识"),
         new(CheckId.DigestDeclaredMatch, CheckProperty.Authenticity, CheckLevel.Block,
             "The SHA-256 and size the source declared match the bytes received", "来源声明的 SHA-256 与大小和接收的文件一致"),
+        new(CheckId.StoredDigestMatch, CheckProperty.Authenticity, CheckLevel.Block,
+            "The stored file, read back, hashes to the digest computed on arrival", "存储后回读的文件摘要与接收时计算的一致"),
         new(CheckId.ArchivalCodeWellFormed, CheckProperty.Authenticity, CheckLevel.Block,
             "The archival code is the one the template makes from the record's metadata", "档号与按规则由元数据生成的档号一致"),
         new(CheckId.RequiredMetadata, CheckProperty.Integrity, CheckLevel.Block,

@@ -12,6 +12,9 @@ public static class CheckId
     /// <summary>The digest and size the source declared match the bytes received.</summary>
     public const string DigestDeclaredMatch = "authenticity.digest_declared_match";
 
+    /// <summary>The stored file, read back after it was written, still hashes to the digest computed on arrival.</summary>
+    public const string StoredDigestMatch = "authenticity.stored_digest_match";
+
     /// <summary>The 档号 is the one the template makes from the record's own metadata.</summary>
     public const string ArchivalCodeWellFormed = "authenticity.archival_code_wellformed";
 

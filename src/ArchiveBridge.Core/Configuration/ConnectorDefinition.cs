@@ -19,6 +19,9 @@ public sealed class ConnectorDefinition
     /// </summary>
     public bool SyncAll { get; init; } = true;
 
+    /// <summary>Run the 四性 ingest checks for this connector (<c>checks.enabled</c>; on unless set to false).</summary>
+    public bool ChecksEnabled { get; init; } = true;
+
     /// <summary>Absolute path of the mapping file.</summary>
     public string? MappingPath { get; init; }
 

@@ -58,6 +58,9 @@ public sealed class IngestChecks
         }
         prepared.CheckResults.AddRange(report.Results);
         record.Events.Add(new RecordEvent { Action = "message digest calculation", At = at, By = "archivebridge", Detail = $"{stored.Name}: sha256 {stored.Sha256}" });
+        var fixity = report.Results.FirstOrDefault(r => r.Id == CheckId.StoredDigestMatch);
+        if (fixity is not null)
+            record.Events.Add(new RecordEvent { Action = "fixity check", At = at, By = "archivebridge", Detail = $"{stored.Name}: stored copy {(fixity.Passed ? "matches" : "DOES NOT match")} sha256 {stored.Sha256}" });
         record.Events.Add(new RecordEvent { Action = "format identification", At = at, By = "archivebridge", Detail = $"{stored.Name}: {report.Format.Id}" });
         if (_virusScan && report.VirusScan is { } scan)
             record.Events.Add(new RecordEvent { Action = "virus check", At = at, By = "clamd", Detail = $"{stored.Name}: {scan.Status}{(scan.Signature is null ? "" : " " + scan.Signature)}" });

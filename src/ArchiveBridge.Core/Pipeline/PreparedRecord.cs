@@ -36,6 +36,38 @@ public sealed class PreparedRecord
     /// <summary>The 四性 check results gathered on the way (stored with the record, reported).</summary>
     public List<Checks.CheckResult> CheckResults { get; } = [];
 
+    /// <summary>
+    /// The record and check results as the store keeps them, serialized once the record is complete: in the
+    /// mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes.
+    /// </summary>
+    public string? MetadataJson { get; set; }
+
+    public string? ChecksJson { get; set; }
+
+    private bool _checksSerialized;
+
+    /// <summary>Serializes what is still missing and returns the record JSON to store.</summary>
+    public string StoredMetadata() => MetadataJson ??= Records.RecordJson.Serialize(Record ?? throw new InvalidOperationException("no record to store"));
+
+    /// <summary>The check results JSON to store (null when no check ran).</summary>
+    public string? StoredChecks()
+    {
+        if (!_checksSerialized)
+        {
+            ChecksJson = IngestChecks.Serialize(CheckResults);
+            _checksSerialized = true;
+        }
+        return ChecksJson;
+    }
+
+    /// <summary>Serializes the complete record now (called where CPU is cheaper than in the writing stage).</summary>
+    public void Freeze()
+    {
+        if (Record is null) return;
+        StoredMetadata();
+        StoredChecks();
+    }
+
     /// <summary>Set by the store when the batch commits.</summary>
     public RecordOutcome Outcome { get; set; }
 

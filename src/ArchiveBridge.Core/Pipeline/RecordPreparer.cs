@@ -76,7 +76,11 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
             checks.CheckRecord(prepared, new DeclaredAttachments(mapped.DeclaredAttachmentCount), at);
             if (prepared.Problem is not null) return prepared;
         }
-        if (attachments.Count == 0) record.Fingerprint = RecordFingerprint.Compute(record);
+        if (attachments.Count == 0)
+        {
+            record.Fingerprint = RecordFingerprint.Compute(record);
+            prepared.Freeze();
+        }
         return prepared;
     }
 }

@@ -30,4 +30,26 @@ public sealed class RunCounts
             default: throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);
         }
     }
+
+    /// <summary>Adds another tally (e.g. the batches a commit made durable).</summary>
+    public void Add(RunCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Read += other.Read;
+        Created += other.Created;
+        Versioned += other.Versioned;
+        Unchanged += other.Unchanged;
+        Duplicates += other.Duplicates;
+        Quarantined += other.Quarantined;
+        Failed += other.Failed;
+    }
+
+    /// <summary>Counts <paramref name="count"/> records as read and failed.</summary>
+    public void AddFailed(long count)
+    {
+        Read += count;
+        Failed += count;
+    }
+
+    public void Clear() => Read = Created = Versioned = Unchanged = Duplicates = Quarantined = Failed = 0;
 }

@@ -76,40 +76,89 @@ public sealed class SyncRunner(
         string? writerError = null;
         var ingester = new AttachmentIngester(blobs, options.Pipeline.MaxAttachmentBytes, runtime.ChecksEnabled ? checks : null, time);
         var acknowledger = runtime.Connector as IArchiveAcknowledger;
-        await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        // Only the tally and (for write-back) the acknowledgements wait for the commit, not the records: holding
+        // tens of thousands of records until then would push them into the GC's oldest generation.
+        var uncommitted = new RunCounts();
+        var toAcknowledge = acknowledger is null ? null : new List<ArchivedItem>();
+        var lastCommit = time.GetTimestamp();
+        long processed = 0;
+        await using (var writer = await store.OpenWriterAsync(run, cancellationToken).ConfigureAwait(false))
         {
-            if (writerError is not null)
+            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                foreach (var _ in batch) counts.Add(RecordOutcome.Failed);
-                continue;
-            }
-            try
-            {
-                foreach (var item in batch)
+                if (writerError is not null)
                 {
-                    if (item.Problem is null && !item.KnownChangeToken && item.PendingAttachments.Count > 0)
-                        await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
+                    foreach (var _ in batch) counts.Add(RecordOutcome.Failed);
+                    continue;
                 }
-                var position = LastPosition(batch);
-                await store.CommitBatchAsync(run, batch, position, CancellationToken.None).ConfigureAwait(false);
-                foreach (var item in batch) counts.Add(item.Outcome);
-                if (acknowledger is not null) await AcknowledgeAsync(acknowledger, batch, runtime).ConfigureAwait(false);
-                await store.RenewLeaseAsync(run, CancellationToken.None).ConfigureAwait(false);
-                progress?.Report(new RunProgress(runtime.Id, counts.Read, Stopwatch.GetElapsedTime(started)));
+                try
+                {
+                    foreach (var item in batch)
+                    {
+                        if (item.Problem is null && !item.KnownChangeToken && item.PendingAttachments.Count > 0)
+                            await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    await writer.WriteAsync(batch, LastPosition(batch), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    // The store could not take the batch and rolled back to its last commit: this batch and the ones
+                    // written since then failed (the checkpoint stays there, so the next run reads them again). Stop reading.
+                    writerError = $"store error: {ex.Message}";
+                    Log.BatchFailed(logger, ex, run.RunId, runtime.Id);
+                    counts.AddFailed(batch.Count + uncommitted.Read);
+                    uncommitted.Clear();
+                    toAcknowledge?.Clear();
+                    await readerStop.CancelAsync().ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var item in batch) uncommitted.Add(item.Outcome);
+                if (toAcknowledge is not null) Acknowledgements(batch, toAcknowledge);
+                processed += batch.Count;
+                progress?.Report(new RunProgress(runtime.Id, processed, Stopwatch.GetElapsedTime(started)));
+                if (writer.Uncommitted >= options.Pipeline.CommitRecords || time.GetElapsedTime(lastCommit) >= options.Pipeline.CommitInterval)
+                {
+                    writerError = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
+                    lastCommit = time.GetTimestamp();
+                    if (writerError is not null) await readerStop.CancelAsync().ConfigureAwait(false);
+                }
             }
-            catch (Exception ex)
-            {
-                // The store could not take the batch: nothing of it was committed, so all of it failed; stop reading.
-                writerError = $"store error: {ex.Message}";
-                Log.BatchFailed(logger, ex, run.RunId, runtime.Id);
-                foreach (var _ in batch) counts.Add(RecordOutcome.Failed);
-                await readerStop.CancelAsync().ConfigureAwait(false);
-            }
+            var last = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
+            writerError ??= last;
         }
 
         var readerError = await reader.ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested && writerError is null && readerError is null) return "interrupted: the run was stopped";
         return writerError ?? readerError;
+    }
+
+    /// <summary>
+    /// Makes the written batches durable, then counts their outcomes and acknowledges them to the source
+    /// (write-back only after our commit). A failed commit fails every record it would have made durable.
+    /// </summary>
+    private async Task<string?> CommitAsync(IRunWriter writer, RunCounts uncommitted, List<ArchivedItem>? toAcknowledge, RunCounts counts,
+        IArchiveAcknowledger? acknowledger, ConnectorRuntime runtime, RunContext run)
+    {
+        if (uncommitted.Read == 0) return null;
+        string? error = null;
+        try
+        {
+            await writer.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = $"store error: {ex.Message}";
+            Log.BatchFailed(logger, ex, run.RunId, runtime.Id);
+        }
+        if (error is null) counts.Add(uncommitted);
+        else counts.AddFailed(uncommitted.Read);
+        uncommitted.Clear();
+        if (toAcknowledge is { Count: > 0 })
+        {
+            if (error is null) await AcknowledgeAsync(acknowledger!, toAcknowledge, runtime).ConfigureAwait(false);
+            toAcknowledge.Clear();
+        }
+        return error;
     }
 
     /// <summary>Returns an error message when the source failed; the batches read before it still commit.</summary>
@@ -181,15 +230,17 @@ public sealed class SyncRunner(
         return null;
     }
 
-    private async Task AcknowledgeAsync(IArchiveAcknowledger acknowledger, List<PreparedRecord> batch, ConnectorRuntime runtime)
+    private static void Acknowledgements(List<PreparedRecord> batch, List<ArchivedItem> items)
     {
-        var items = new List<ArchivedItem>(batch.Count);
         foreach (var p in batch)
         {
             if (p.Outcome is RecordOutcome.Quarantined or RecordOutcome.Failed) continue;
             items.Add(new ArchivedItem(p.Source, p.Key ?? p.Source.SourceKey ?? "", p.Outcome) { RecordId = p.RecordId, ArchivalCode = p.ArchivalCode });
         }
-        if (items.Count == 0) return;
+    }
+
+    private async Task AcknowledgeAsync(IArchiveAcknowledger acknowledger, List<ArchivedItem> items, ConnectorRuntime runtime)
+    {
         try
         {
             await acknowledger.AcknowledgeAsync(items, CancellationToken.None).ConfigureAwait(false);

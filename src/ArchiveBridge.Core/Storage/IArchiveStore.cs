@@ -3,9 +3,9 @@ using ArchiveBridge.Core.Pipeline;
 namespace ArchiveBridge.Core.Storage;
 
 /// <summary>
-/// What the pipeline needs from the archive store. The store decides each record's outcome inside the batch
-/// transaction, writes records, versions, quarantine entries, the audit entry and the checkpoint together,
-/// so a crash between two batches leaves nothing half-made.
+/// What the pipeline needs from the archive store. The store decides each record's outcome inside the write
+/// transaction, writes records, versions, quarantine entries, the audit entries and the checkpoint together,
+/// so a crash between two commits leaves nothing half-made.
 /// </summary>
 public interface IArchiveStore
 {
@@ -17,7 +17,7 @@ public interface IArchiveStore
     /// <summary>Opens a run row; throws <see cref="RunLeaseException"/> when another run of the connector holds the lease.</summary>
     Task<RunContext> StartRunAsync(string connectorId, string trigger, string? mappingHash, CancellationToken cancellationToken);
 
-    /// <summary>Extends the run's lease on the connector (called once per batch).</summary>
+    /// <summary>Extends the run's lease on the connector (the run writer also does so with every commit).</summary>
     Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken);
 
     /// <summary>
@@ -26,8 +26,8 @@ public interface IArchiveStore
     /// </summary>
     Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken);
 
-    /// <summary>Decides and stores the batch's outcomes and the checkpoint in one transaction.</summary>
-    Task CommitBatchAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken);
+    /// <summary>Opens the run's writer: batches are decided and stored with their checkpoint, committed in groups.</summary>
+    Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken);
 
     Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken);
 }

@@ -31,7 +31,7 @@ public sealed class ConnectorCatalog(LoadedConfig config, IEnumerable<ISourceCon
     {
         var connector = Factory(definition).Create(definition, services);
         var mapping = LoadMapping(definition);
-        return new ConnectorRuntime(definition, connector, mapping) { MappingHash = HashFile(definition.MappingPath!) };
+        return new ConnectorRuntime(definition, connector, mapping) { MappingHash = HashFile(definition.MappingPath!), ChecksEnabled = definition.ChecksEnabled };
     }
 
     public static IRecordMapper LoadMapping(ConnectorDefinition definition)

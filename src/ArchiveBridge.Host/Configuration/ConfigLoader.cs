@@ -81,6 +81,7 @@ public static class ConfigLoader
                 Type = type,
                 Schedule = section["schedule"],
                 SyncAll = !string.Equals(section["syncAll"], "false", StringComparison.OrdinalIgnoreCase),
+                ChecksEnabled = !string.Equals(section["checks:enabled"], "false", StringComparison.OrdinalIgnoreCase),
                 System = section["system"],
                 MappingPath = string.IsNullOrEmpty(mapping) ? null : Path.GetFullPath(Path.Combine(baseDirectory, mapping)),
                 Settings = section.GetSection("settings"),

@@ -34,8 +34,8 @@ internal sealed class RunStartObserver(IArchiveStore inner, TaskCompletionSource
     public Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken) =>
         inner.FindKnownChangeTokensAsync(run, tokens, cancellationToken);
 
-    public Task CommitBatchAsync(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken) =>
-        inner.CommitBatchAsync(run, batch, checkpoint, cancellationToken);
+    public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
+        inner.OpenWriterAsync(run, cancellationToken);
 
     public Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken) =>
         inner.FinishRunAsync(run, counts, status, error, cancellationToken);

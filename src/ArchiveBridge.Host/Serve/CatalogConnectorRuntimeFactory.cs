@@ -22,6 +22,6 @@ internal sealed class CatalogConnectorRuntimeFactory(ConnectorCatalog catalog) :
         var mapper = ConnectorCatalog.LoadMapping(definition);
         // The same hash the catalog records for pulled runs: reports show which mapping archived a webhook.
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(definition.MappingPath!)));
-        return new ConnectorRuntime(definition, source, mapper) { MappingHash = hash };
+        return new ConnectorRuntime(definition, source, mapper) { MappingHash = hash, ChecksEnabled = definition.ChecksEnabled };
     }
 }

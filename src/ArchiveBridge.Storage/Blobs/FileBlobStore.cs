@@ -31,6 +31,7 @@ public sealed class FileBlobStore : IBlobStore
         var tempPath = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         long size = 0;
         string sha;
+        var existing = false;
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -54,9 +55,14 @@ public sealed class FileBlobStore : IBlobStore
                     System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 }
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
+                sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                if (File.Exists(PathOf(sha)))
+                {
+                    // Content the store already holds (the same file attached again): nothing to make durable.
+                    existing = true;
+                }
+                else file.Flush(flushToDisk: true);
             }
-            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
         catch
         {
@@ -65,7 +71,7 @@ public sealed class FileBlobStore : IBlobStore
         }
 
         var finalPath = PathOf(sha);
-        if (File.Exists(finalPath))
+        if (existing)
         {
             TryDelete(tempPath);
             return new StoredBlob(sha, size, Added: false);

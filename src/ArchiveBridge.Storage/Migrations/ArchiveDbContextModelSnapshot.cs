@@ -442,9 +442,6 @@ namespace ArchiveBridge.Storage.Migrations
                     b.HasIndex("ConnectorId", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("PartitionKey", "ItemNo")
-                        .IsUnique();
-
                     b.ToTable("records", (string)null);
                 });
 

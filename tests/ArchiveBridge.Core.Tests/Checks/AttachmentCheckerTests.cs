@@ -33,12 +33,48 @@ public sealed class AttachmentCheckerTests : IDisposable
         Assert.Equal(new PdfInspection(true, false, 2, null), report.Pdf);
         Assert.All(report.Results, r => Assert.True(r.Passed, r.ToString()));
         Assert.Equal(
-            [CheckId.NotEmpty, CheckId.FormatIdentified, CheckId.FormatMatchesName, CheckId.FormatAllowed,
+            [CheckId.StoredDigestMatch, CheckId.NotEmpty, CheckId.FormatIdentified, CheckId.FormatMatchesName, CheckId.FormatAllowed,
              CheckId.PdfOpens, CheckId.PdfNotEncrypted, CheckId.FileNameSafe],
             report.Results.Select(r => r.Id));
         Assert.False(report.Blocked);
         Assert.Equal("opens, 2 page(s)", Single(report, CheckId.PdfOpens).Message);
         Assert.Equal("可以打开，共 2 页", Single(report, CheckId.PdfOpens).MessageZh);
+    }
+
+    [Fact]
+    public async Task CheckAsync_StoredFileDiffersFromArrivalDigest_StoredDigestBlocks()
+    {
+        var request = Stored("通知.pdf", Samples.Pdf(1));
+        var arrived = Samples.Sha256(Samples.Pdf(3));
+
+        var report = await new AttachmentChecker(new CheckOptions()).CheckAsync(new AttachmentCheckRequest
+        {
+            Name = request.Name, FilePath = request.FilePath, Sha256 = arrived, Size = request.Size,
+        });
+
+        var fixity = Single(report, CheckId.StoredDigestMatch);
+        Assert.False(fixity.Passed);
+        Assert.Contains(request.Sha256, fixity.Message, StringComparison.Ordinal);
+        Assert.True(report.Blocked);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SameStoredFileAgain_ReusesTheInspectionAndRechecksTheName()
+    {
+        var checker = new AttachmentChecker(new CheckOptions());
+        var first = Stored("通知.pdf", Samples.Pdf(2));
+        Assert.False((await checker.CheckAsync(first)).Blocked);
+        File.Delete(first.FilePath!); // a second read would now throw attachment_unreadable
+
+        var again = await checker.CheckAsync(new AttachmentCheckRequest
+        {
+            Name = "照片.png", FilePath = first.FilePath, Sha256 = first.Sha256, Size = first.Size,
+        });
+
+        Assert.Same(FileFormat.Pdf, again.Format);
+        Assert.True(Single(again, CheckId.StoredDigestMatch).Passed);
+        Assert.True(Single(again, CheckId.PdfOpens).Passed);
+        Assert.False(Single(again, CheckId.FormatMatchesName).Passed);
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ArchiveBridge.Storage;
+
+/// <summary>
+/// One run's connection and open write transaction. Batches are written as they come; a commit makes all
+/// of them durable with the last batch's checkpoint and renews the run's lease in the same transaction (a
+/// lease renewed on another connection would wait for this transaction's lock).
+/// </summary>
+internal sealed class RunWriter : IRunWriter
+{
+    private readonly SqliteConnection _connection;
+    private readonly BatchCommitter _committer;
+    private readonly RunContext _run;
+    private readonly TimeProvider _time;
+    private readonly WalCheckpointer _checkpointer;
+    private SqliteTransaction? _tx;
+
+    private RunWriter(SqliteConnection connection, RunContext run, BatchCommitter committer, TimeProvider time, WalCheckpointer checkpointer)
+    {
+        _connection = connection;
+        _run = run;
+        _committer = committer;
+        _time = time;
+        _checkpointer = checkpointer;
+    }
+
+    public int Uncommitted { get; private set; }
+
+    public static async Task<RunWriter> OpenAsync(ArchiveStore store, RunContext run, IArchivalCodeScheme codes, TimeProvider time,
+        WalCheckpointer checkpointer, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A run touches every index of a growing table: a larger page cache keeps them in memory. The WAL is
+            // copied back into the database by the checkpointer on another thread, not inside our commits.
+            await using var pragma = Sql.Command(connection, null, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;");
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new RunWriter(connection, run, new BatchCommitter(connection, codes, time), time, checkpointer);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        _tx ??= (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _committer.WriteAsync(_tx, _run, batch, checkpoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A batch the store refuses halfway leaves the transaction unusable: everything since the last commit
+            // is rolled back (a savepoint per batch would cost a third of the write speed). The checkpoint stays at
+            // the last commit, so the next run reads those records again.
+            await _tx.DisposeAsync().ConfigureAwait(false);
+            _tx = null;
+            Uncommitted = 0;
+            throw;
+        }
+        Uncommitted += batch.Count;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_tx is null) return;
+        await using (var lease = Sql.Command(_connection, _tx, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder"))
+        {
+            Sql.Add(lease, "$expires", StoreTime.ToText(_time.GetUtcNow() + ArchiveStore.LeaseDuration));
+            Sql.Add(lease, "$name", ArchiveStore.LeaseName(_run.ConnectorId));
+            Sql.Add(lease, "$holder", $"run {_run.RunId}%");
+            await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await _tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _tx.DisposeAsync().ConfigureAwait(false);
+        _tx = null;
+        Uncommitted = 0;
+        _checkpointer.Request();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Not committed means not decided: the rollback leaves the store as the last commit left it.
+        if (_tx is not null) await _tx.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            // The connection goes back to the pool: its next user checkpoints as SQLite normally does.
+            await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000");
+            await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // a broken connection is not reused anyway
+        }
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _checkpointer.Request();
+    }
+}
