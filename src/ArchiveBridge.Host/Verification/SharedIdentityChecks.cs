@@ -4,29 +4,30 @@ namespace ArchiveBridge.Host.Verification;
 
 /// <summary>
 /// 真实性 across records: a 档号 names one record, and one document (文号 + 题名) is archived under one identity.
-/// The groups sharing a value are found by GROUP BY (on a healthy store the 档号 one walks its unique index and
-/// finds nothing); only their rows are read back, in order, so the first (earliest) record of each group is kept
-/// in memory and every later one is reported naming it.
+/// The rows sharing a value come out grouped, earliest record first: only a group's first record is kept in memory
+/// and every later one is reported naming it.
 /// </summary>
 internal static class SharedIdentityChecks
 {
-    private const string Columns = "r.id, r.archival_code, r.connector_id, r.source_key, r.version, g.n";
+    // Each group's size (and whether the connector asked for holds a record of it) by a window over the value:
+    // one pass in the value's order (the 档号 index gives it on a healthy store), no join back. Only the rows of
+    // shared values are sorted for output, earliest record first.
+    private const string Columns = "id, archival_code, connector_id, source_key, version, created_at, count(*) OVER g AS n, sum(connector_id = $c) OVER g AS mine";
 
     private const string ArchivalCodeSql = $"""
-        WITH g AS (SELECT archival_code, count(*) AS n FROM records WHERE archival_code IS NOT NULL GROUP BY archival_code
-                   HAVING count(*) > 1 AND ($c IS NULL OR sum(connector_id = $c) > 0))
-        SELECT {Columns}, r.archival_code FROM g JOIN records r ON r.archival_code = g.archival_code
-        ORDER BY r.archival_code, r.created_at, r.id
+        SELECT id, archival_code, connector_id, source_key, version, n, archival_code FROM (
+          SELECT {Columns} FROM records WHERE archival_code IS NOT NULL WINDOW g AS (PARTITION BY archival_code))
+        WHERE n > 1 AND ($c IS NULL OR mine > 0)
+        ORDER BY archival_code, created_at, id
         """;
 
     // Duplicates are links to the record they repeat, not other identities: left out on both sides.
     private const string DocNumberTitleSql = $"""
-        WITH g AS (SELECT doc_number, title, count(*) AS n FROM records
-                   WHERE duplicate_of IS NULL AND trim(doc_number) <> '' AND trim(title) <> '' GROUP BY doc_number, title
-                   HAVING count(*) > 1 AND ($c IS NULL OR sum(connector_id = $c) > 0))
-        SELECT {Columns}, r.doc_number || char(31) || r.title, r.doc_number, r.title FROM g
-        JOIN records r ON r.doc_number = g.doc_number AND r.title = g.title AND r.duplicate_of IS NULL
-        ORDER BY r.doc_number, r.title, r.created_at, r.id
+        SELECT id, archival_code, connector_id, source_key, version, n, doc_number || char(31) || title, doc_number, title FROM (
+          SELECT {Columns}, doc_number, title FROM records WHERE duplicate_of IS NULL AND trim(doc_number) <> '' AND trim(title) <> ''
+          WINDOW g AS (PARTITION BY doc_number, title))
+        WHERE n > 1 AND ($c IS NULL OR mine > 0)
+        ORDER BY doc_number, title, created_at, id
         """;
 
     public static Task ArchivalCodeUniqueAsync(SqliteConnection connection, string? connectorId, FixityTally tally, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using ArchiveBridge.Core.Checks;
+using ArchiveBridge.Host.Tests.Cli;
 using ArchiveBridge.Host.Tests.Reports;
 using ArchiveBridge.Host.Verification;
 using ArchiveBridge.TestUtils;
@@ -19,6 +20,7 @@ public sealed class ArchiveIntegrityChecksTests : IDisposable
         await SyncAsync();
         await _archive.SyncAsync(new ListConnector("erp", [Some.Record("a", docNumber: "示范〔2024〕a号"), Some.Record("e1", category: "KJ")]));
         await SyncAsync();
+        Assert.Equal(1L, await _archive.ScalarAsync<long>("SELECT count(*) FROM records WHERE duplicate_of IS NOT NULL"));
 
         var (summary, problems) = await VerifyAsync();
 
@@ -65,7 +67,7 @@ public sealed class ArchiveIntegrityChecksTests : IDisposable
 
         var (_, problems) = await VerifyAsync();
 
-        var p = Assert.Single(problems);
+        var p = Assert.Single(problems, p => p.Level == FixityProblem.Fail);
         Assert.Equal((FixityCheckId.ItemNoContiguous, Partition), (p.CheckId, p.PartitionKey));
         Assert.Equal("the 件号 are not 1..5 as allocated: beyond the allocated 5: 7 (rows ArchiveBridge did not allocate)", p.Message);
     }
@@ -78,8 +80,10 @@ public sealed class ArchiveIntegrityChecksTests : IDisposable
 
         var (summary, problems) = await VerifyAsync();
 
-        var p = Assert.Single(problems);
+        var p = Assert.Single(problems, p => p.Level == FixityProblem.Fail);
         var original = await _archive.ScalarAsync<string>("SELECT id FROM records WHERE source_key = 'b' AND connector_id = 'oa'");
+        var sameDocument = Assert.Single(problems, p => p.Level == FixityProblem.Warn); // the copy is also the same 文号 + 题名
+        Assert.Equal((FixityCheckId.DocNumberTitleUnique, "zz-copy"), (sameDocument.CheckId, sameDocument.RecordId));
         Assert.Equal((FixityCheckId.ArchivalCodeUnique, FixityProblem.Fail), (p.CheckId, p.Level));
         Assert.Equal(("zz-copy", "b-copy", "Z001-WS·2024-D30-BGS-0002"), (p.RecordId, p.SourceKey, p.ArchivalCode));
         Assert.Equal($"档号 Z001-WS·2024-D30-BGS-0002 is also held by record {original} (oa/b): 2 records hold one 档号", p.Message);
@@ -122,6 +126,27 @@ public sealed class ArchiveIntegrityChecksTests : IDisposable
         Assert.False(summary.Ok);
         Assert.Equal(1, await _archive.CliAsync("verify", "--json"));
         Assert.Equal(0, await _archive.CliAsync("verify", "--connector", "erp"));
+    }
+
+    [Fact]
+    public async Task VerifyCli_GapAndEditedRun_TextAndJsonNameThemAndExit1()
+    {
+        var run = await SyncAsync();
+        await _archive.ExecuteAsync($"DELETE FROM records WHERE item_no = 4; UPDATE runs SET read = 9 WHERE id = '{run}'");
+
+        var text = await CliProcess.RunAsync(null, "verify", "--config", _archive.WriteConfig());
+        var json = await CliProcess.RunAsync(null, "verify", "--json", "--config", _archive.WriteConfig());
+
+        Assert.Equal((1, 1), (text.ExitCode, json.ExitCode));
+        Assert.Contains($"FAIL integrity.item_no_contiguous  partition {Partition}: 件号不是已分配的 1..5：缺少 4", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"FAIL integrity.run_counts_reconcile  run {run} (oa)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("4 records, 0 attachment references, 0 files read (0 bytes), 1 件号 partitions, 1 runs; 2 failures", text.Stdout, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var problems = doc.RootElement.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal([FixityCheckId.ItemNoContiguous, FixityCheckId.RunCountsReconcile], problems.Select(p => p.GetProperty("checkId").GetString()));
+        Assert.Equal(Partition, problems[0].GetProperty("partitionKey").GetString());
+        Assert.Equal(run, problems[1].GetProperty("runId").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("failures").GetInt64());
     }
 
     /// <summary>Five records of connector oa in partition <see cref="Partition"/>, 件号 1..5 in key order; returns the run id.</summary>
