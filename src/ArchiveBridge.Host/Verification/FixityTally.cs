@@ -9,15 +9,20 @@ internal sealed class FixityTally(Func<FixityProblem, CancellationToken, ValueTa
     public long Attachments { get; set; }
     public long BlobsRead { get; set; }
     public long BytesRead { get; set; }
+    public long Partitions { get; set; }
+    public long Runs { get; set; }
     private long _failures;
     private long _warnings;
 
-    public ValueTask ProblemAsync(StoredRecord row, StoredAttachment? file, string checkId, string level, string message, string messageZh, CancellationToken ct)
-    {
-        if (level == FixityProblem.Fail) _failures++;
-        else _warnings++;
-        return onProblem(new FixityProblem(row.Id, row.ArchivalCode, row.Connector, row.SourceKey, file?.Version ?? row.Version,
+    public ValueTask ProblemAsync(StoredRecord row, StoredAttachment? file, string checkId, string level, string message, string messageZh, CancellationToken ct) =>
+        ReportAsync(new FixityProblem(row.Id, row.ArchivalCode, row.Connector, row.SourceKey, file?.Version ?? row.Version,
             file?.Name, file?.Sha256, checkId, level, message, messageZh), ct);
+
+    public ValueTask ReportAsync(FixityProblem problem, CancellationToken ct)
+    {
+        if (problem.Level == FixityProblem.Fail) _failures++;
+        else _warnings++;
+        return onProblem(problem, ct);
     }
 
     /// <summary>A failed ingest check: it fails verification at the level it would have blocked ingest, else warns.</summary>
@@ -30,6 +35,8 @@ internal sealed class FixityTally(Func<FixityProblem, CancellationToken, ValueTa
         Attachments = Attachments,
         BlobsRead = BlobsRead,
         BytesRead = BytesRead,
+        Partitions = Partitions,
+        Runs = Runs,
         Failures = _failures,
         Warnings = _warnings,
     };

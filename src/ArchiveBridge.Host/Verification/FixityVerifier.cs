@@ -13,7 +13,9 @@ namespace ArchiveBridge.Host.Verification;
 /// compares its SHA-256 and size (bit rot, tampering, a missing file), checks that the stored metadata still
 /// hashes to the record's fingerprint, and re-runs the record checks (档号 well-formed, required metadata) and the
 /// format/usability checks of each current attachment. Records are read in pages by id, so memory is bounded by one
-/// page whatever the archive's size; each problem is handed to the caller as soon as it is found.
+/// page whatever the archive's size; each problem is handed to the caller as soon as it is found. Then the checks of
+/// the archive as a whole (<see cref="ArchiveIntegrityChecks"/>): 件号 contiguous, 档号 unique, 文号 + 题名 under one
+/// identity, run counts reconciled.
 /// </summary>
 public sealed class FixityVerifier
 {
@@ -31,7 +33,10 @@ public sealed class FixityVerifier
         (_store, _blobs, _recordChecker, _attachmentChecker) = (store, blobs, recordChecker, attachmentChecker);
     }
 
-    /// <summary>Verifies the records of <paramref name="request"/>, calling <paramref name="onProblem"/> for each problem in record id order.</summary>
+    /// <summary>
+    /// Verifies the records of <paramref name="request"/>, calling <paramref name="onProblem"/> for each problem: the
+    /// records' in id order, then the archive-wide ones.
+    /// </summary>
     public async Task<FixitySummary> VerifyAsync(FixityRequest request, Func<FixityProblem, CancellationToken, ValueTask> onProblem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,6 +54,7 @@ public sealed class FixityVerifier
                 await VerifyRecordAsync(row, page.AttachmentsOf(row.Id), blobs, tally, cancellationToken).ConfigureAwait(false);
             after = page.Records[^1].Id;
         }
+        await ArchiveIntegrityChecks.RunAsync(_store, request.ConnectorId, tally, cancellationToken).ConfigureAwait(false);
         return tally.Summary();
     }
 

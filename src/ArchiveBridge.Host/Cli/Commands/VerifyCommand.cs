@@ -6,7 +6,8 @@ namespace ArchiveBridge.Host.Cli.Commands;
 
 /// <summary>
 /// <c>verify [--connector ID] [--json]</c>: re-reads every stored file and re-runs the 四性 checks on the stored
-/// records (fixity: bit rot, tampering, missing files, broken 档号). Exit 1 when anything fails. Problems are
+/// records (fixity: bit rot, tampering, missing files, broken 档号), then checks the archive as a whole (件号 gaps,
+/// duplicate 档号, 文号 + 题名 under two identities, run counts). Exit 1 when anything fails. Problems are
 /// printed as they are found, so a long pass over a large archive shows progress and holds little memory.
 /// </summary>
 internal static class VerifyCommand
@@ -15,7 +16,7 @@ internal static class VerifyCommand
     {
         var connector = new Option<string?>("--connector") { Description = "Only this connector's records" };
         var pageSize = new Option<int>("--page-size") { Description = "Records read per page (memory bound)", DefaultValueFactory = _ => 200 };
-        var command = new Command("verify", "Verify stored files and records: SHA-256, size, archival code, metadata, formats") { connector, pageSize };
+        var command = new Command("verify", "Verify stored files and records: SHA-256, size, archival code, metadata, formats, item-number gaps, run counts") { connector, pageSize };
         command.SetAction((parse, ct) => CliRunner.RunAsync(parse, ct, async (session, token) =>
         {
             var verifier = FixityVerifierFactory.Create(session.Services, session.Config.Configuration, session.Config.Options.Archive, session.Config.Path);
@@ -36,7 +37,8 @@ internal static class VerifyCommand
             return ValueTask.CompletedTask;
         }, ct).ConfigureAwait(false);
         Console.WriteLine($"{(summary.Ok ? "校验通过 verified" : "校验未通过 VERIFICATION FAILED")}: {summary.Records} records, {summary.Attachments} attachment references, " +
-            $"{summary.BlobsRead} files read ({summary.BytesRead:N0} bytes); {summary.Failures} failures, {summary.Warnings} warnings");
+            $"{summary.BlobsRead} files read ({summary.BytesRead:N0} bytes), {summary.Partitions} 件号 partitions, {summary.Runs} runs; " +
+            $"{summary.Failures} failures, {summary.Warnings} warnings");
         return summary;
     }
 
