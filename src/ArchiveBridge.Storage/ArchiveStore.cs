@@ -35,6 +35,9 @@ public sealed class ArchiveStore : IArchiveStore
 
     public string ConnectionString { get; }
 
+    /// <summary>Page cache of a run's writing connection (<see cref="Core.Configuration.StoreOptions.WriterCacheMiB"/>).</summary>
+    public int WriterCacheMiB { get; init; } = 128;
+
     /// <summary>A fresh context for admin queries (short-lived, one per operation).</summary>
     public ArchiveDbContext CreateContext() => new(_options);
 
@@ -155,7 +158,7 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     public async Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
-        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, cancellationToken).ConfigureAwait(false);
+        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, cancellationToken).ConfigureAwait(false);
 
     public async Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken)
     {

@@ -30,14 +30,15 @@ internal sealed class RunWriter : IRunWriter
     public int Uncommitted { get; private set; }
 
     public static async Task<RunWriter> OpenAsync(ArchiveStore store, RunContext run, IArchivalCodeScheme codes, TimeProvider time,
-        WalCheckpointer checkpointer, CancellationToken cancellationToken)
+        WalCheckpointer checkpointer, int cacheMiB, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // A run touches every index of a growing table: a larger page cache keeps them in memory. The WAL is
             // copied back into the database by the checkpointer on another thread, not inside our commits.
-            await using var pragma = Sql.Command(connection, null, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;");
+            var kib = Math.Max(2, cacheMiB) * 1024L;
+            await using var pragma = Sql.Command(connection, null, $"PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0;");
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -93,7 +94,7 @@ internal sealed class RunWriter : IRunWriter
         try
         {
             // The connection goes back to the pool: its next user checkpoints as SQLite normally does.
-            await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000");
+            await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000");
             await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch (SqliteException)

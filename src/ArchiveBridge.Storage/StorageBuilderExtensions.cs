@@ -13,7 +13,10 @@ public static class StorageBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.Services.AddSingleton(sp => new ArchiveStore(options.ConnectionString, sp.GetRequiredService<IArchivalCodeScheme>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new ArchiveStore(options.ConnectionString, sp.GetRequiredService<IArchivalCodeScheme>(), sp.GetRequiredService<TimeProvider>())
+        {
+            WriterCacheMiB = options.WriterCacheMiB,
+        });
         builder.Services.AddSingleton<IArchiveStore>(sp => sp.GetRequiredService<ArchiveStore>());
         builder.Services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.Blobs));
         builder.Services.AddSingleton<Queries.ArchiveQueries>();
