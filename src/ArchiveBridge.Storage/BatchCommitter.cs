@@ -132,7 +132,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
             var created = new Identity
             {
-                Id = Ids.New(time),
+                Id = item.NewRecordId ?? Ids.New(time),
                 Fingerprint = fingerprint,
                 Version = 1,
                 LastRunId = run.RunId,
@@ -162,7 +162,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         // Pass 2: 件号 for every new record, one atomic increment per partition.
         await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
         // Pass 3: write, in input order.
-        var writer = new BatchWriter(connection, tx, run, now, time);
+        using var writer = new BatchWriter(connection, tx, run, now, time);
         foreach (var op in ops)
         {
             switch (op.Kind)
@@ -284,6 +284,13 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         identity.Loaded = true;
     }
 
+    /// <summary>
+    /// 件号 handed out in the open transaction, per partition: the last number read from code_sequences once per
+    /// transaction, then counted here and written back by <see cref="FlushSequencesAsync"/> before the commit.
+    /// Safe because the transaction holds the store's write lock from its first statement to its commit.
+    /// </summary>
+    private readonly Dictionary<string, int> _sequences = new(StringComparer.Ordinal);
+
     private async Task AllocateCodesAsync(SqliteTransaction tx, List<Op> ops, CancellationToken ct)
     {
         var perPartition = new Dictionary<string, List<Op>>(StringComparer.Ordinal);
@@ -294,27 +301,48 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             list.Add(op);
         }
         if (perPartition.Count == 0) return;
-        await using var cmd = Sql.Command(connection, tx,
-            "INSERT INTO code_sequences (partition_key, last_item_no) VALUES ($p, $n) " +
-            "ON CONFLICT(partition_key) DO UPDATE SET last_item_no = last_item_no + $n RETURNING last_item_no");
-        var p = Sql.Add(cmd, "$p", null);
-        var n = Sql.Add(cmd, "$n", 0);
+        await using var read = Sql.Command(connection, tx, "SELECT last_item_no FROM code_sequences WHERE partition_key = $p");
+        var p = Sql.Add(read, "$p", null);
         foreach (var (partition, list) in perPartition)
         {
-            p.Value = partition;
-            n.Value = list.Count;
-            var last = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-            var next = last - list.Count + 1;
+            if (!_sequences.TryGetValue(partition, out var last))
+            {
+                p.Value = partition;
+                last = await read.ExecuteScalarAsync(ct).ConfigureAwait(false) is { } value and not DBNull
+                    ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            }
             foreach (var op in list)
             {
                 var record = op.Item.Record!;
-                record.ItemNo = next++;
+                record.ItemNo = ++last;
                 record.ArchivalCode = codes.Format(record, record.ItemNo.Value);
                 op.Item.ArchivalCode = record.ArchivalCode;
                 op.Identity!.ArchivalCode = record.ArchivalCode;
             }
+            _sequences[partition] = last;
         }
     }
+
+    /// <summary>Writes the 件号 handed out in this transaction to code_sequences (call right before the commit).</summary>
+    public async Task FlushSequencesAsync(SqliteTransaction tx, CancellationToken ct)
+    {
+        if (_sequences.Count == 0) return;
+        await using var cmd = Sql.Command(connection, tx,
+            "INSERT INTO code_sequences (partition_key, last_item_no) VALUES ($p, $n) " +
+            "ON CONFLICT(partition_key) DO UPDATE SET last_item_no = excluded.last_item_no");
+        var p = Sql.Add(cmd, "$p", null);
+        var n = Sql.Add(cmd, "$n", 0);
+        foreach (var (partition, last) in _sequences)
+        {
+            p.Value = partition;
+            n.Value = last;
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        _sequences.Clear();
+    }
+
+    /// <summary>Forgets the numbers of a transaction that was rolled back.</summary>
+    public void ResetSequences() => _sequences.Clear();
 
     /// <summary>One audit entry per batch: what changed, by record id and fingerprint (unchanged ones only counted).</summary>
     private static string AuditDetails(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint)

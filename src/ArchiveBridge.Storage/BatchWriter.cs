@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Text.Json;
 using ArchiveBridge.Core;
 using ArchiveBridge.Core.Pipeline;
+using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Core.Records;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ArchiveBridge.Storage;
 
@@ -11,9 +13,9 @@ namespace ArchiveBridge.Storage;
 /// The prepared statements of one batch transaction. Each statement is built and prepared once per batch
 /// and re-bound per record: about one row written per record on the hot path.
 /// </summary>
-internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time)
+internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time) : IDisposable
 {
-    private SqliteCommand? _insert;
+    private sqlite3_stmt? _insert;
     private SqliteCommand? _seen;
     private SqliteCommand? _attachment;
     private SqliteCommand? _blob;
@@ -21,33 +23,61 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
     public async Task InsertAsync(PreparedRecord item, string id, string metadata, string? partitionKey, CancellationToken ct)
     {
         var r = item.Record!;
-        var cmd = _insert ??= Prepare(
+        // The one statement every new record runs: bound by position straight through SQLitePCL (binding by
+        // name through ADO.NET cost a third of the insert), on the same connection and transaction.
+        var stmt = _insert ??= PrepareRaw(
             "INSERT INTO records (id, connector_id, source_key, archival_code, partition_key, item_no, fonds, category, year, retention, org, " +
             "title, doc_number, date, version, fingerprint, change_token, metadata, duplicate_of, first_run_id, content_run_id, last_run_id, " +
-            "last_outcome, created_at, updated_at, checks, fingerprint_key, change_token_key) VALUES ($id, $c, $key, $code, $part, $item, $fonds, $cat, " +
-            "$year, $ret, $org, $title, $doc, $date, 1, $fp, $token, $meta, $dup, $run, $run, $run, $outcome, $now, $now, $checks, $fpk, $tokk)",
-            "$id", "$c", "$key", "$code", "$part", "$item", "$fonds", "$cat", "$year", "$ret", "$org", "$title", "$doc", "$date", "$fp",
-            "$token", "$meta", "$dup", "$run", "$outcome", "$now", "$checks", "$fpk", "$tokk");
-        var p = cmd.Parameters;
-        p[0].Value = id;
-        p[1].Value = run.ConnectorId;
-        p[2].Value = item.Key!;
-        p[3].Value = (object?)r.ArchivalCode ?? DBNull.Value;
-        p[4].Value = (object?)(r.ArchivalCode is null ? null : partitionKey) ?? DBNull.Value;
-        p[5].Value = (object?)(r.ArchivalCode is null ? null : r.ItemNo) ?? DBNull.Value;
-        SetRecordColumns(p, r, 6);
-        p[14].Value = r.Fingerprint!;
-        p[15].Value = (object?)item.Source.ChangeToken ?? DBNull.Value;
-        p[16].Value = metadata;
-        p[17].Value = (object?)item.DuplicateOf ?? DBNull.Value;
-        p[18].Value = run.RunId;
-        p[19].Value = OutcomeText(item.Outcome);
-        p[20].Value = now;
-        p[21].Value = (object?)item.StoredChecks() ?? DBNull.Value;
-        p[22].Value = IndexKeys.FromHexDigest(r.Fingerprint!);
-        p[23].Value = item.Source.ChangeToken is { } token ? IndexKeys.FromText(token) : DBNull.Value;
-        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            "last_outcome, created_at, updated_at, checks, fingerprint_key, change_token_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " +
+            "?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?17, ?18, ?19, ?19, ?19, ?20, ?21, ?21, ?22, ?23, ?24)");
+        var coded = r.ArchivalCode is not null;
+        Text(stmt, 1, id);
+        Text(stmt, 2, run.ConnectorId);
+        Text(stmt, 3, item.Key!);
+        Text(stmt, 4, r.ArchivalCode);
+        Text(stmt, 5, coded ? partitionKey : null);
+        Int(stmt, 6, coded ? r.ItemNo : null);
+        Text(stmt, 7, r.Fonds);
+        Text(stmt, 8, r.Category);
+        Int(stmt, 9, r.Year);
+        Text(stmt, 10, r.Retention);
+        Text(stmt, 11, r.Org);
+        Text(stmt, 12, r.Title);
+        Text(stmt, 13, r.DocNumber);
+        Text(stmt, 14, r.Date);
+        Text(stmt, 15, r.Fingerprint!);
+        Text(stmt, 16, item.Source.ChangeToken);
+        Text(stmt, 17, metadata);
+        Text(stmt, 18, item.DuplicateOf);
+        Text(stmt, 19, run.RunId);
+        Text(stmt, 20, OutcomeText(item.Outcome));
+        Text(stmt, 21, now);
+        Text(stmt, 22, item.StoredChecks());
+        Int(stmt, 23, item.FingerprintKey);
+        Int(stmt, 24, item.ChangeTokenKey);
+        var rc = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
+    }
+
+    private sqlite3_stmt PrepareRaw(string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var stmt);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        return stmt;
+    }
+
+    private static void Text(sqlite3_stmt stmt, int index, string? value)
+    {
+        if (value is null) raw.sqlite3_bind_null(stmt, index);
+        else raw.sqlite3_bind_text(stmt, index, value);
+    }
+
+    private static void Int(sqlite3_stmt stmt, int index, long? value)
+    {
+        if (value is { } v) raw.sqlite3_bind_int64(stmt, index, v);
+        else raw.sqlite3_bind_null(stmt, index);
     }
 
     public async Task SeenAsync(PreparedRecord item, string id, CancellationToken ct)
@@ -60,7 +90,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         cmd.Parameters[1].Value = OutcomeText(item.Outcome);
         cmd.Parameters[2].Value = (object?)item.Source.ChangeToken ?? DBNull.Value;
         cmd.Parameters[3].Value = id;
-        cmd.Parameters[4].Value = item.Source.ChangeToken is { } token ? IndexKeys.FromText(token) : DBNull.Value;
+        cmd.Parameters[4].Value = (object?)item.ChangeTokenKey ?? DBNull.Value;
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -96,8 +126,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(update, "$v", oldVersion + 1);
             Sql.Add(update, "$fp", r.Fingerprint);
             Sql.Add(update, "$token", item.Source.ChangeToken);
-            Sql.Add(update, "$fpk", IndexKeys.FromHexDigest(r.Fingerprint!));
-            Sql.Add(update, "$tokk", item.Source.ChangeToken is { } tk ? IndexKeys.FromText(tk) : null);
+            Sql.Add(update, "$fpk", item.FingerprintKey);
+            Sql.Add(update, "$tokk", item.ChangeTokenKey);
             Sql.Add(update, "$meta", metadata);
             Sql.Add(update, "$run", run.RunId);
             Sql.Add(update, "$now", now);
@@ -192,6 +222,14 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         p[start + 5].Value = (object?)r.Title ?? DBNull.Value;
         p[start + 6].Value = (object?)r.DocNumber ?? DBNull.Value;
         p[start + 7].Value = (object?)r.Date ?? DBNull.Value;
+    }
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _seen?.Dispose();
+        _attachment?.Dispose();
+        _blob?.Dispose();
     }
 
     private SqliteCommand Prepare(string text, params string[] names)

@@ -65,6 +65,7 @@ internal sealed class RunWriter : IRunWriter
             await _tx.DisposeAsync().ConfigureAwait(false);
             _tx = null;
             Uncommitted = 0;
+            _committer.ResetSequences();
             throw;
         }
         Uncommitted += batch.Count;
@@ -73,17 +74,26 @@ internal sealed class RunWriter : IRunWriter
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_tx is null) return;
-        await using (var lease = Sql.Command(_connection, _tx, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder"))
+        try
         {
-            Sql.Add(lease, "$expires", StoreTime.ToText(_time.GetUtcNow() + ArchiveStore.LeaseDuration));
-            Sql.Add(lease, "$name", ArchiveStore.LeaseName(_run.ConnectorId));
-            Sql.Add(lease, "$holder", $"run {_run.RunId}%");
-            await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await _committer.FlushSequencesAsync(_tx, cancellationToken).ConfigureAwait(false);
+            await using (var lease = Sql.Command(_connection, _tx, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder"))
+            {
+                Sql.Add(lease, "$expires", StoreTime.ToText(_time.GetUtcNow() + ArchiveStore.LeaseDuration));
+                Sql.Add(lease, "$name", ArchiveStore.LeaseName(_run.ConnectorId));
+                Sql.Add(lease, "$holder", $"run {_run.RunId}%");
+                await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await _tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        await _tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await _tx.DisposeAsync().ConfigureAwait(false);
-        _tx = null;
-        Uncommitted = 0;
+        finally
+        {
+            // Committed or not, this transaction is over; a failed one is rolled back by its disposal.
+            await _tx.DisposeAsync().ConfigureAwait(false);
+            _tx = null;
+            Uncommitted = 0;
+            _committer.ResetSequences();
+        }
         _checkpointer.Request();
     }
 

@@ -60,12 +60,42 @@ public sealed class PreparedRecord
         return ChecksJson;
     }
 
-    /// <summary>Serializes the complete record now (called where CPU is cheaper than in the writing stage).</summary>
-    public void Freeze()
+    /// <summary>The id the record gets if it turns out to be new (made ahead, off the writer's thread).</summary>
+    public string? NewRecordId { get; set; }
+
+    private long? _fingerprintKey;
+    private long? _changeTokenKey;
+    private bool _changeTokenKeyKnown;
+
+    /// <summary>The store's index key of the fingerprint (<see cref="Storage.IndexKeys"/>).</summary>
+    public long FingerprintKey => _fingerprintKey ??= Storage.IndexKeys.FromHexDigest(Record?.Fingerprint ?? throw new InvalidOperationException("no fingerprint yet"));
+
+    /// <summary>The store's index key of the source's change token, if it has one.</summary>
+    public long? ChangeTokenKey
+    {
+        get
+        {
+            if (!_changeTokenKeyKnown)
+            {
+                _changeTokenKey = Source.ChangeToken is { } token ? Storage.IndexKeys.FromText(token) : null;
+                _changeTokenKeyKnown = true;
+            }
+            return _changeTokenKey;
+        }
+    }
+
+    /// <summary>
+    /// Computes now everything the store needs of a complete record (JSON, check results, index keys, a new id),
+    /// called where CPU is cheaper than in the writing stage.
+    /// </summary>
+    public void Freeze(TimeProvider time)
     {
         if (Record is null) return;
         StoredMetadata();
         StoredChecks();
+        _ = FingerprintKey;
+        _ = ChangeTokenKey;
+        NewRecordId ??= Ids.New(time);
     }
 
     /// <summary>Set by the store when the batch commits.</summary>

@@ -79,7 +79,7 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
         if (attachments.Count == 0)
         {
             record.Fingerprint = RecordFingerprint.Compute(record);
-            prepared.Freeze();
+            prepared.Freeze(time);
         }
         return prepared;
     }

@@ -2,14 +2,19 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ArchiveBridge.Storage;
+namespace ArchiveBridge.Core.Storage;
 
-/// <summary>Integer index keys for long hex values (see <see cref="Entities.RecordEntity.FingerprintKey"/>).</summary>
-internal static class IndexKeys
+/// <summary>
+/// The 64-bit keys the store indexes instead of long hex values and free-form tokens: 8 bytes a key instead
+/// of 64 characters, matches confirmed against the full value. Computed in the mapping stage, so the store's
+/// writer (the bottleneck) does not hash.
+/// </summary>
+public static class IndexKeys
 {
     /// <summary>The first 8 bytes of a hex digest.</summary>
     public static long FromHexDigest(string hex)
     {
+        ArgumentNullException.ThrowIfNull(hex);
         Span<byte> bytes = stackalloc byte[8];
         return hex.Length >= 16 && Convert.FromHexString(hex.AsSpan(0, 16), bytes, out _, out _) == System.Buffers.OperationStatus.Done
             ? BinaryPrimitives.ReadInt64BigEndian(bytes)
@@ -19,6 +24,7 @@ internal static class IndexKeys
     /// <summary>Any token (etag, timestamp, row hash): the first 8 bytes of its SHA-256.</summary>
     public static long FromText(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return BinaryPrimitives.ReadInt64BigEndian(hash);
