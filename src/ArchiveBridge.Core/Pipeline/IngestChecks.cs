@@ -70,10 +70,36 @@ public sealed class IngestChecks
     /// <summary>The stored form of a record's results: failures in full, passes by id.</summary>
     public static string? Serialize(IReadOnlyList<CheckResult> results)
     {
+        ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0) return null;
-        var passed = results.Where(r => r.Passed).Select(r => r.Id).Distinct().ToArray();
-        var failed = results.Where(r => !r.Passed).ToArray();
-        return JsonSerializer.Serialize(new { passed, failed }, StoredJson);
+        // Written by hand: this runs for every record, and the reflection serializer of an anonymous object
+        // cost a sixth of the mapping stage. Same JSON as JsonSerializer with StoredJson would write.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoredJson.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("passed");
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (results[i].Passed && FirstPassed(results, i)) w.WriteStringValue(results[i].Id);
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("failed");
+            foreach (var r in results)
+            {
+                if (!r.Passed) JsonSerializer.Serialize(w, r, StoredJson);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static bool FirstPassed(IReadOnlyList<CheckResult> results, int index)
+    {
+        for (var j = 0; j < index; j++)
+            if (results[j].Passed && results[j].Id == results[index].Id) return false;
+        return true;
     }
 
     private static readonly JsonSerializerOptions StoredJson = new()

@@ -15,6 +15,21 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
     private readonly RecordBuilder _builder = new(archive);
     private readonly string _system = runtime.Definition.System ?? runtime.Id;
 
+    private long _atSecond = long.MinValue;
+    private string _at = "";
+
+    /// <summary>Events carry whole seconds: formatted once per second, not once per record.</summary>
+    private string EventTime(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        if (second != _atSecond)
+        {
+            _at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            _atSecond = second;
+        }
+        return _at;
+    }
+
     public PreparedRecord Prepare(SourceRecord source)
     {
         var prepared = new PreparedRecord(source) { Key = source.SourceKey };
@@ -69,7 +84,7 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
             : [.. source.Attachments, .. mapped.Attachments];
         prepared.PendingAttachments = attachments;
         prepared.Record = record;
-        var at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var at = EventTime(now);
         record.Events.Add(new Records.RecordEvent { Action = "ingestion", At = at, By = "archivebridge", Detail = $"归档 via {runtime.Id}" });
         if (checks is not null)
         {
