@@ -20,8 +20,24 @@ public static class Ids
             bytes[i] = (byte)(ms & 0xFF);
             ms >>= 8;
         }
-        RandomNumberGenerator.Fill(bytes[6..]);
+        TakeRandom(bytes[6..]);
         return Encode(bytes);
+    }
+
+    // Random bytes drawn from the OS a few kilobytes at a time: one system call per ~400 ids, not per id.
+    [ThreadStatic] private static byte[]? t_random;
+    [ThreadStatic] private static int t_used;
+
+    private static void TakeRandom(Span<byte> destination)
+    {
+        var pool = t_random ??= new byte[4096];
+        if (t_used == 0 || t_used + destination.Length > pool.Length)
+        {
+            RandomNumberGenerator.Fill(pool);
+            t_used = 0;
+        }
+        pool.AsSpan(t_used, destination.Length).CopyTo(destination);
+        t_used += destination.Length;
     }
 
     private static string Encode(ReadOnlySpan<byte> bytes)

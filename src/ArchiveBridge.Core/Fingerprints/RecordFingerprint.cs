@@ -123,9 +123,27 @@ public static class RecordFingerprint
     }
 
     /// <summary>NFC, trimmed, inner white-space runs collapsed to one space.</summary>
+    /// <summary>
+    /// True when every character is one that is in NFC on its own and never combines with a neighbour (quick-check
+    /// Yes, combining class 0): then the string is NFC without asking ICU, which costs as much as the rest of the
+    /// fingerprint. Covers most archive text — ASCII and Latin letters below U+0300, CJK ideographs U+4E00–U+9FFF,
+    /// CJK punctuation (without the tone marks U+302A–U+302F) and fullwidth forms; anything else goes to ICU.
+    /// </summary>
+    internal static bool IsPlainlyNfc(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < '\u0300' || (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3000' && c <= '\u3029') ||
+                (c >= '\u3030' && c <= '\u303F') || (c >= '\uFF01' && c <= '\uFF60'))
+                continue;
+            return false;
+        }
+        return true;
+    }
+
     public static string Normalize(string value)
     {
-        var s = value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        var s = IsPlainlyNfc(value) || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
         var needsCollapse = false;
         for (var i = 0; i < s.Length; i++)
         {

@@ -12,19 +12,19 @@ namespace ArchiveBridge.Core.Storage;
 public static class IndexKeys
 {
     /// <summary>The first 8 bytes of a hex digest.</summary>
-    public static long FromHexDigest(string hex)
-    {
-        ArgumentNullException.ThrowIfNull(hex);
-        Span<byte> bytes = stackalloc byte[8];
-        return hex.Length >= 16 && Convert.FromHexString(hex.AsSpan(0, 16), bytes, out _, out _) == System.Buffers.OperationStatus.Done
-            ? BinaryPrimitives.ReadInt64BigEndian(bytes)
-            : FromText(hex);
-    }
+    public static long FromHexDigest(string hex) => FromText(hex);
 
-    /// <summary>Any token (etag, timestamp, row hash): the first 8 bytes of its SHA-256.</summary>
+    /// <summary>
+    /// Any token (etag, timestamp, row hash). A token that starts with 16 hex digits is usually a digest already
+    /// (the CSV connector's row hash): its first 8 bytes serve as they are. Anything else: the first 8 bytes of
+    /// its SHA-256.
+    /// </summary>
     public static long FromText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Span<byte> bytes = stackalloc byte[8];
+        if (text.Length >= 16 && Convert.FromHexString(text.AsSpan(0, 16), bytes, out _, out _) == System.Buffers.OperationStatus.Done)
+            return BinaryPrimitives.ReadInt64BigEndian(bytes);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return BinaryPrimitives.ReadInt64BigEndian(hash);
