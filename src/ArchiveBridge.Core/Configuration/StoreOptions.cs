@@ -11,4 +11,10 @@ public sealed class StoreOptions
 
     /// <summary>The content-addressed blob folder; relative to the config file.</summary>
     public string Blobs { get; set; } = "data/blobs";
+
+    /// <summary>
+    /// The webhook inbox's SQLite file (a queue with its own write lock); relative to the config file.
+    /// Null: <c>inbox.db</c> beside the archive database.
+    /// </summary>
+    public string? Inbox { get; set; }
 }

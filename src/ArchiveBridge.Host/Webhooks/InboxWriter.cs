@@ -35,6 +35,9 @@ public sealed class InboxWriter : IHostedService
         });
     }
 
+    /// <summary>Raised after each group commit with the number of webhooks it held (diagnostics, benchmarks and tests).</summary>
+    public event Action<int>? Committed;
+
     /// <summary>
     /// Queues <paramref name="item"/> and completes once it is committed (or was already held). Throws
     /// <see cref="InboxUnavailableException"/> when the queue is full or serve is stopping; the commit's
@@ -78,6 +81,7 @@ public sealed class InboxWriter : IHostedService
             try
             {
                 var results = await _store.AppendAsync(items, CancellationToken.None).ConfigureAwait(false);
+                Committed?.Invoke(group.Count);
                 for (var i = 0; i < group.Count; i++) group[i].Completion.TrySetResult(results[i]);
                 if (results.Any(r => !r.Duplicate)) _signal.Notify();
             }
