@@ -46,6 +46,26 @@ public sealed class InboxProcessorTests
     }
 
     [Fact]
+    public async Task DocumentMode_ReceiptAuditedOnceEvenWhenACrashLeftItClaimed()
+    {
+        await using var host = await ServeTestHost.StartAsync();
+        var first = host.WhenProcessedAsync("oa-push", 1);
+        await host.Client.SendAsync(SignedWebhook.Standard("oa-push", SignedWebhook.Document("OA-1", "通知"), "msg_1", host.Time.GetUtcNow()));
+        await first;
+
+        // A crash after the receipt reached the archive's chain, before the inbox marked it: claimed and pending again.
+        await host.InboxExecuteAsync("UPDATE webhook_inbox SET status = 'pending', processed_at = NULL, audit = 1");
+        var again = host.WhenProcessedAsync("oa-push", 1);
+        host.Get<InboxSignal>().Notify();
+        await again;
+
+        var receipt = Assert.Single(await host.RowsAsync("SELECT actor, subject, details FROM audit_log WHERE action = 'webhook.received'"));
+        Assert.Equal(new string?[] { "webhook", "webhook_inbox" }, receipt[..2]);
+        Assert.Contains("\"webhookId\":\"msg_1\"", receipt[2]);
+        Assert.Equal(2, await host.InboxCountAsync("SELECT audit FROM webhook_inbox"));
+    }
+
+    [Fact]
     public async Task DocumentMode_DocumentThatCannotBeArchived_IsQuarantinedWithItsPayloadAndTheEntryProcessed()
     {
         await using var host = await ServeTestHost.StartAsync();

@@ -200,4 +200,20 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
             .Select(e => e.GetProperty("id").GetString()).ToList();
         Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Post_WhileAnArchivingTransactionHoldsTheArchiveWriteLock_IsAcceptedAnyway()
+    {
+        // The inbox has its own file: a 202 never waits for the archive's write lock (held seconds by big batches).
+        await using var archive = new Microsoft.Data.Sqlite.SqliteConnection(_host.Store.ConnectionString);
+        await archive.OpenAsync();
+        await using var locked = await archive.BeginTransactionAsync();
+
+        var response = await _host.Client.SendAsync(SignedWebhook.Standard("oa-push", SignedWebhook.Document("OA-L", "锁"), "msg_locked", Now))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+        await locked.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, await InboxRows());
+    }
 }
