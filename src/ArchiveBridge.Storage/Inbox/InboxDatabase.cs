@@ -41,6 +41,13 @@ public sealed class InboxDatabase
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, DefaultTimeout = 120, Pooling = true }.ToString();
     }
 
+    /// <summary>
+    /// Serialises this process's writes to the file. SQLite answers a second writer SQLITE_BUSY, which
+    /// Microsoft.Data.Sqlite retries after sleeping 150 ms: a 202 waiting behind the drainer's update would take
+    /// that long. Queued here, it waits only for the update itself.
+    /// </summary>
+    internal SemaphoreSlim WriteGate { get; } = new(1, 1);
+
     /// <summary>The inbox file (absolute).</summary>
     public string Path { get; }
 
@@ -91,6 +98,27 @@ public sealed class InboxDatabase
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Another process writing (sqlite3 by an admin): SQLite's own busy wait polls in milliseconds, where the
+        // driver's retry would sleep 150 ms per try.
+        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 10000"))
+            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>Waits for this process's turn to write the file (<see cref="WriteGate"/>); dispose to pass it on.</summary>
+    internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Turn(WriteGate);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
     }
 }

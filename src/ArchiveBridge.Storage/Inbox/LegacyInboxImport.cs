@@ -52,6 +52,7 @@ public static class LegacyInboxImport
 
     private static async Task CopyAsync(InboxDatabase inbox, List<object?[]> rows, CancellationToken cancellationToken)
     {
+        using var turn = await inbox.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var target = await inbox.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = Sql.Command(target, null, "PRAGMA synchronous=FULL"))
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

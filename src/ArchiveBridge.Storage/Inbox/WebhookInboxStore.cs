@@ -24,6 +24,7 @@ public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
         var now = time.GetUtcNow();
         var nowText = StoreTime.ToText(now);
 
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         // The 202 promises durability: the commit must reach the disk, whatever the connection's defaults.
         await using (var pragma = Sql.Command(connection, null, "PRAGMA synchronous=FULL"))
@@ -97,6 +98,7 @@ public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         if (seqs.Count == 0) return;
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = Sql.Command(connection, null, "PRAGMA synchronous=FULL"))
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -111,6 +113,7 @@ public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         if (seqs.Count == 0) return;
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
             "UPDATE webhook_inbox SET status = 'processed', processed_at = $at, next_attempt_at = NULL, audit = 2 " +
@@ -129,6 +132,7 @@ public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(seqs);
         ArgumentNullException.ThrowIfNull(error);
         if (seqs.Count == 0) return;
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
             "UPDATE webhook_inbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, status = $status, audit = 2 " +
@@ -164,6 +168,7 @@ public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
     public async Task<bool> RetryAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
             "UPDATE webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = $id AND status = 'quarantined'");

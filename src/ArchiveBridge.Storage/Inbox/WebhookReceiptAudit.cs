@@ -28,6 +28,9 @@ public sealed class WebhookReceiptAudit(ArchiveStore store, TimeProvider time)
         var unwritten = entries.Where(e => e.Audit != InboxAuditState.Written).ToList();
         if (unwritten.Count == 0) return;
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Behind an archiving batch: SQLite's busy wait (milliseconds) instead of the driver's 150 ms retry sleeps.
+        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 120000"))
+            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         // BEGIN IMMEDIATE: the look-up and the append see the same chain head.
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var claimed = unwritten.Where(e => e.Audit == InboxAuditState.Claimed).ToList();
