@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ArchiveBridge.Host.Webhooks;
 
 /// <summary>
-/// Drains every webhook connector's inbox: woken by the writer after each commit, and at least every poll
-/// interval (entries another node received, retries that came due). One pass at a time, connectors in turn.
+/// Drains every webhook connector's inbox: woken by the writer after each commit (then waiting
+/// <see cref="InboxOptions.DrainDelay"/> for more to gather), and at least every poll interval (entries another
+/// node received, retries that came due). One pass at a time, connectors in turn.
 /// </summary>
 public sealed class InboxProcessor(
     WebhookConnectors connectors,
@@ -22,6 +23,7 @@ public sealed class InboxProcessor(
         if (connectors.All.Count == 0) return;
         await Task.Yield();
         var poll = options.Value.PollInterval;
+        var gather = options.Value.DrainDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset? next = null;
@@ -46,7 +48,8 @@ public sealed class InboxProcessor(
             if (wait == TimeSpan.Zero) continue;
             try
             {
-                await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false);
+                if (await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false) && gather > TimeSpan.Zero)
+                    await Task.Delay(gather, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

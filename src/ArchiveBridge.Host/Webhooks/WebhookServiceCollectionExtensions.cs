@@ -21,6 +21,8 @@ public static class WebhookServiceCollectionExtensions
                 "server:inbox: queueCapacity, maxCommitBatch, drainBatch and maxAttempts must be positive")
             .Validate(o => o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff && o.PollInterval > TimeSpan.Zero,
                 "server:inbox: initialBackoff and pollInterval must be positive, maxBackoff at least initialBackoff")
+            .Validate(o => o.DrainDelay >= TimeSpan.Zero && o.DrainDelay < o.PollInterval,
+                "server:inbox: drainDelay must be zero or positive and shorter than pollInterval")
             .ValidateOnStart();
         var store = config.Options.Store;
         services.AddSingleton(new InboxDatabase(InboxDatabase.ResolvePath(store.Inbox, store.ConnectionString, config.Path)));

@@ -74,6 +74,8 @@ internal sealed class ServeTestHost : IAsyncDisposable
             services.AddSingleton<IConnectorRuntimeFactory>(runtimes);
             services.Configure<AdminApiOptions>(o => o.Token = adminToken);
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+            // The fake clock does not move by itself: the processor drains as soon as it is woken.
+            services.PostConfigure<InboxOptions>(o => o.DrainDelay = TimeSpan.Zero);
             configure?.Invoke(services);
         });
         await app.StartAsync();
