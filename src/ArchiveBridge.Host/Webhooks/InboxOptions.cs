@@ -24,6 +24,14 @@ public sealed class InboxOptions
     /// </summary>
     public TimeSpan DrainDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The share of time (0-1] the processor may spend draining while webhooks keep arriving: after a pass that took
+    /// t, it rests t·(1-share)/share. On a small server archiving and the intake share the cores, and a sender waits
+    /// for its 202, not for the archiving; a burst is absorbed by the inbox and drained flat out once it ends.
+    /// 1 never rests. A sustained intake faster than this share of the archiving rate grows the inbox.
+    /// </summary>
+    public double DrainShare { get; set; } = 0.25;
+
     /// <summary>Processing attempts before an entry is quarantined (kept, with its body and the last error).</summary>
     public int MaxAttempts { get; set; } = 8;
 

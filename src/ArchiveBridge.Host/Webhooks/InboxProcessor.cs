@@ -27,12 +27,15 @@ public sealed class InboxProcessor(
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset? next = null;
+            var started = time.GetTimestamp();
+            var worked = false;
             foreach (var connector in connectors.All)
             {
                 try
                 {
                     var pass = await drainer.DrainAsync(connector, stoppingToken).ConfigureAwait(false);
                     if (pass.NextCheck is { } at && (next is null || at < next)) next = at;
+                    worked |= pass.Processed + pass.Failed > 0;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -43,6 +46,14 @@ public sealed class InboxProcessor(
                     // The store may be briefly unavailable: the entries are safe; look again at the next poll.
                     ServeLog.InboxPassFailed(logger, ex, connector.Id);
                 }
+            }
+            try
+            {
+                await YieldToIntakeAsync(worked, time.GetElapsedTime(started), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             var wait = next is null ? poll : TimeSpan.FromTicks(Math.Clamp((next.Value - time.GetUtcNow()).Ticks, 0, poll.Ticks));
             if (wait == TimeSpan.Zero) continue;
@@ -56,5 +67,18 @@ public sealed class InboxProcessor(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// While webhooks keep arriving (the writer committed during the pass), rests so that draining takes at most
+    /// <see cref="InboxOptions.DrainShare"/> of the time: archiving competes with the requests for the same cores,
+    /// and a webhook's 202 is what the sender waits for. With the intake idle, the drain runs flat out.
+    /// </summary>
+    private Task YieldToIntakeAsync(bool worked, TimeSpan busy, CancellationToken cancellationToken)
+    {
+        var share = options.Value.DrainShare;
+        if (!worked || share >= 1 || !signal.IsNotified || busy <= TimeSpan.Zero) return Task.CompletedTask;
+        var rest = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * (1 - share) / share), options.Value.PollInterval.Ticks));
+        return Task.Delay(rest, time, cancellationToken);
     }
 }

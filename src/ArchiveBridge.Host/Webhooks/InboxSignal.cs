@@ -12,6 +12,9 @@ public sealed class InboxSignal
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
+    /// <summary>True when notified since the last wait (new entries committed), without consuming the notification.</summary>
+    public bool IsNotified => _channel.Reader.TryPeek(out _);
+
     /// <summary>Returns true when notified, false when <paramref name="timeout"/> (on <paramref name="time"/>'s clock) passed first.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ public static class WebhookServiceCollectionExtensions
                 "server:inbox: initialBackoff and pollInterval must be positive, maxBackoff at least initialBackoff")
             .Validate(o => o.DrainDelay >= TimeSpan.Zero && o.DrainDelay < o.PollInterval,
                 "server:inbox: drainDelay must be zero or positive and shorter than pollInterval")
+            .Validate(o => o.DrainShare is > 0 and <= 1, "server:inbox: drainShare must be above 0 and at most 1")
             .ValidateOnStart();
         var store = config.Options.Store;
         services.AddSingleton(new InboxDatabase(InboxDatabase.ResolvePath(store.Inbox, store.ConnectionString, config.Path)));
