@@ -53,4 +53,11 @@ public sealed class InboxOptions
         var ticks = Math.Min(InitialBackoff.Ticks * factor, MaxBackoff.Ticks);
         return TimeSpan.FromTicks((long)ticks);
     }
+
+    /// <summary>The rest after a drain pass that took <paramref name="busy"/> while webhooks kept arriving (at most the poll interval).</summary>
+    public TimeSpan RestAfter(TimeSpan busy)
+    {
+        if (DrainShare >= 1 || busy <= TimeSpan.Zero) return TimeSpan.Zero;
+        return TimeSpan.FromTicks((long)Math.Min(busy.Ticks * (1 - DrainShare) / DrainShare, PollInterval.Ticks));
+    }
 }

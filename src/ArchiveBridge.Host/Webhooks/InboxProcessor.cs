@@ -50,15 +50,8 @@ public sealed class InboxProcessor(
             try
             {
                 await YieldToIntakeAsync(worked, time.GetElapsedTime(started), stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            var wait = next is null ? poll : TimeSpan.FromTicks(Math.Clamp((next.Value - time.GetUtcNow()).Ticks, 0, poll.Ticks));
-            if (wait == TimeSpan.Zero) continue;
-            try
-            {
+                var wait = next is null ? poll : TimeSpan.FromTicks(Math.Clamp((next.Value - time.GetUtcNow()).Ticks, 0, poll.Ticks));
+                if (wait == TimeSpan.Zero) continue;
                 if (await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false) && gather > TimeSpan.Zero)
                     await Task.Delay(gather, time, stoppingToken).ConfigureAwait(false);
             }
@@ -76,9 +69,8 @@ public sealed class InboxProcessor(
     /// </summary>
     private Task YieldToIntakeAsync(bool worked, TimeSpan busy, CancellationToken cancellationToken)
     {
-        var share = options.Value.DrainShare;
-        if (!worked || share >= 1 || !signal.IsNotified || busy <= TimeSpan.Zero) return Task.CompletedTask;
-        var rest = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * (1 - share) / share), options.Value.PollInterval.Ticks));
-        return Task.Delay(rest, time, cancellationToken);
+        if (!worked || !signal.IsNotified) return Task.CompletedTask;
+        var rest = options.Value.RestAfter(busy);
+        return rest > TimeSpan.Zero ? Task.Delay(rest, time, cancellationToken) : Task.CompletedTask;
     }
 }
