@@ -15,7 +15,7 @@ public sealed class InboxOptions
     /// Most entries of one connector taken into one pipeline run (document mode). Each run costs its own
     /// transactions (start, audit, finish, marks), so under load fewer, larger runs leave more CPU to the intake.
     /// </summary>
-    public int DrainBatch { get; set; } = 1000;
+    public int DrainBatch { get; set; } = 500;
 
     /// <summary>
     /// How long the processor lets new webhooks gather after being woken, so a burst is archived in a few large

@@ -29,6 +29,9 @@ public sealed class InboxProcessor(
             DateTimeOffset? next = null;
             var started = time.GetTimestamp();
             var worked = false;
+            // A notification left from before the pass is covered by it; one raised during the pass means the
+            // intake is still busy (and there is more to drain).
+            signal.Reset();
             foreach (var connector in connectors.All)
             {
                 try
