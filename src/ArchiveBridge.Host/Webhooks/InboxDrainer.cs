@@ -10,12 +10,20 @@ namespace ArchiveBridge.Host.Webhooks;
 
 /// <summary>
 /// One pass over one connector's inbox, in arrival order. <c>document</c>: the due entries become one pipeline
-/// run under the connector's mapping; <c>notify</c>: the connector runs once for all of them. Entries are marked
-/// processed only after the run committed them, so a crash replays them, and dedup by identity makes the replay
-/// harmless. A failed run costs an attempt with backoff; the last attempt quarantines (nothing is dropped).
+/// run under the connector's mapping; <c>notify</c>: the connector runs once for all of them. Before the run, the
+/// entries' receipt goes into the archive's audit chain (<see cref="WebhookReceiptAudit"/>). A failed run costs an
+/// attempt with backoff; the last attempt quarantines (nothing is dropped).
 /// </summary>
+/// <remarks>
+/// The inbox and the archive are two SQLite files, so "archived" and "marked processed" are two commits, in that
+/// order: entries are marked only after the run's batches committed. A crash between the two leaves them pending,
+/// and the next pass archives them again; that replay adds nothing, because the pipeline finds each document's
+/// identity (the mapping's key, else the webhook id) already holding the same fingerprint and counts it
+/// <c>unchanged</c>. Marking first would be the unsafe order: a crash would lose the document.
+/// </remarks>
 public sealed class InboxDrainer(
     WebhookInboxStore inbox,
+    WebhookReceiptAudit receipts,
     ConnectorRunCoordinator coordinator,
     IConnectorRuntimeFactory runtimes,
     IOptions<InboxOptions> options,
@@ -38,6 +46,7 @@ public sealed class InboxDrainer(
         // In order: an entry waiting for its retry holds back the later ones (a later version must not land first).
         var due = pending.TakeWhile(e => e.IsDue(now)).ToList();
         if (due.Count == 0) return new InboxPass(connector.Id, 0, 0, pending[0].NextAttemptAt);
+        await AuditReceiptsAsync(due, cancellationToken).ConfigureAwait(false);
 
         InboxSourceConnector? source = null;
         var start = connector.Mode == WebhookMode.Document
@@ -67,6 +76,15 @@ public sealed class InboxDrainer(
     }
 
     private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
+
+    /// <summary>Claim in the inbox, then append to the chain: see <see cref="InboxAuditState"/> for why in that order.</summary>
+    private async Task AuditReceiptsAsync(List<InboxEntry> due, CancellationToken cancellationToken)
+    {
+        if (due.TrueForAll(e => e.Audit == InboxAuditState.Written)) return;
+        await inbox.ClaimAuditAsync([.. due.Where(e => e.Audit == InboxAuditState.NotWritten).Select(e => e.Seq)], cancellationToken).ConfigureAwait(false);
+        // Entries loaded unclaimed are certainly not in the chain yet, so only the loaded state is passed on.
+        await receipts.RecordAsync(due, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<InboxPass> FailAsync(WebhookConnector connector, List<InboxEntry> entries, string error, CancellationToken cancellationToken)
     {

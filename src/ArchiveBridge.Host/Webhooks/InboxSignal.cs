@@ -12,6 +12,12 @@ public sealed class InboxSignal
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
+    /// <summary>True when notified since the last wait or reset (new entries committed), without consuming the notification.</summary>
+    public bool IsNotified => _channel.Reader.TryPeek(out _);
+
+    /// <summary>Forgets a pending notification (safe right before a pass, which looks at everything committed so far).</summary>
+    public void Reset() => _channel.Reader.TryRead(out _);
+
     /// <summary>Returns true when notified, false when <paramref name="timeout"/> (on <paramref name="time"/>'s clock) passed first.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ public sealed class InboxWriter : IHostedService
         });
     }
 
+    /// <summary>Raised after each group commit with the number of webhooks it held (diagnostics, benchmarks and tests).</summary>
+    public event Action<int>? Committed;
+
     /// <summary>
     /// Queues <paramref name="item"/> and completes once it is committed (or was already held). Throws
     /// <see cref="InboxUnavailableException"/> when the queue is full or serve is stopping; the commit's
@@ -51,7 +54,24 @@ public sealed class InboxWriter : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        // Its own thread: SQLite's commit and fsync block the calling thread (the driver's async API is synchronous
+        // underneath), and on a small server a pool thread stuck in fsync is one less for the requests.
+        var loop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                WriteLoop();
+                loop.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                loop.TrySetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "inbox group commit" };
+        _loop = loop.Task;
+        thread.Start();
         return Task.CompletedTask;
     }
 
@@ -62,11 +82,11 @@ public sealed class InboxWriter : IHostedService
         if (_loop is not null) await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var group = new List<Pending>(_options.MaxCommitBatch);
         var items = new List<InboxAppend>(_options.MaxCommitBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitToRead())
         {
             group.Clear();
             items.Clear();
@@ -77,7 +97,8 @@ public sealed class InboxWriter : IHostedService
             }
             try
             {
-                var results = await _store.AppendAsync(items, CancellationToken.None).ConfigureAwait(false);
+                var results = _store.AppendAsync(items, CancellationToken.None).GetAwaiter().GetResult();
+                Committed?.Invoke(group.Count);
                 for (var i = 0; i < group.Count; i++) group[i].Completion.TrySetResult(results[i]);
                 if (results.Any(r => !r.Duplicate)) _signal.Notify();
             }
@@ -88,6 +109,13 @@ public sealed class InboxWriter : IHostedService
                 foreach (var pending in group) pending.Completion.TrySetException(ex);
             }
         }
+    }
+
+    /// <summary>Blocks the writer's thread until webhooks are queued; false once the queue is completed and empty.</summary>
+    private bool WaitToRead()
+    {
+        var wait = _queue.Reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private sealed class Pending(InboxAppend item)

@@ -16,6 +16,9 @@ public sealed record InboxEntry(long Seq, string Id, string ConnectorId, string 
     /// <summary>When a failed entry may be tried again; null when it has not failed.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>How far its <c>webhook.received</c> entry in the archive's audit chain got.</summary>
+    public InboxAuditState Audit { get; init; }
+
     public bool IsDue(DateTimeOffset now) => NextAttemptAt is null || NextAttemptAt <= now;
 }
 
@@ -31,4 +34,16 @@ public static class InboxStatus
 
     /// <summary>Failed every attempt: kept with its body and last error until an admin retries it.</summary>
     public const string Quarantined = "quarantined";
+}
+
+/// <summary>
+/// Whether an entry's receipt is in the archive's audit chain. The chain lives in the other file, so the inbox
+/// claims before writing it: a claimed entry may or may not be in the chain (a crash cut between), and is
+/// looked up before it is written again; an unclaimed one is certainly not there.
+/// </summary>
+public enum InboxAuditState
+{
+    NotWritten = 0,
+    Claimed = 1,
+    Written = 2,
 }

@@ -1,19 +1,16 @@
-using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ArchiveBridge.Core;
-using ArchiveBridge.Storage.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace ArchiveBridge.Storage.Inbox;
 
 /// <summary>
-/// The <c>webhook_inbox</c> table: webhooks are appended durably (many per transaction) before they are
-/// acknowledged, then drained in order per connector. The unique index on (connector_id, webhook_id) is what
-/// makes a repeated delivery harmless, whichever node or request it reaches.
+/// The <c>webhook_inbox</c> table of the inbox file (<see cref="InboxDatabase"/>): webhooks are appended durably
+/// (many per transaction) before they are acknowledged, then drained in order per connector. The unique index on
+/// (connector_id, webhook_id) is what makes a repeated delivery harmless, whichever node or request it reaches.
+/// Their receipt reaches the archive's audit chain when they are drained (<see cref="WebhookReceiptAudit"/>).
 /// </summary>
-public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
+public sealed class WebhookInboxStore(InboxDatabase database, TimeProvider time)
 {
     /// <summary>
     /// Appends <paramref name="items"/> in ONE transaction with a full fsync, and returns one result per item in
@@ -27,7 +24,8 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
         var now = time.GetUtcNow();
         var nowText = StoreTime.ToText(now);
 
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         // The 202 promises durability: the commit must reach the disk, whatever the connection's defaults.
         await using (var pragma = Sql.Command(connection, null, "PRAGMA synchronous=FULL"))
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +39,6 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
         Sql.Add(insert, "$at", nowText);
         var pBody = Sql.Add(insert, "$body", null);
 
-        var added = new List<(InboxAppend Item, string Id)>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -52,7 +49,6 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
                 results[i] = new InboxAppendResult((string)pId.Value, Duplicate: false);
-                added.Add((item, (string)pId.Value));
                 continue;
             }
             var held = await FindAsync(connection, tx, item.ConnectorId, item.WebhookId, cancellationToken).ConfigureAwait(false);
@@ -62,12 +58,9 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
                 await DeleteAsync(connection, tx, held.Id, cancellationToken).ConfigureAwait(false);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 results[i] = new InboxAppendResult((string)pId.Value, Duplicate: false);
-                added.Add((item, (string)pId.Value));
             }
             else results[i] = new InboxAppendResult(held.Id, Duplicate: true);
         }
-        if (added.Count > 0)
-            await AuditWriter.AppendAsync(connection, tx, nowText, "webhook", "webhook.received", "webhook_inbox", AuditDetails(added), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -76,9 +69,9 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
     public async Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(string connectorId, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectorId);
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
-            "SELECT seq, id, webhook_id, body, attempts, received_at, next_attempt_at FROM webhook_inbox " +
+            "SELECT seq, id, webhook_id, body, attempts, received_at, next_attempt_at, audit FROM webhook_inbox " +
             "WHERE connector_id = $c AND status = 'pending' ORDER BY seq LIMIT $limit");
         Sql.Add(cmd, "$c", connectorId);
         Sql.Add(cmd, "$limit", Math.Max(1, limit));
@@ -90,19 +83,40 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
                 reader.GetInt32(4), StoreTime.Parse(reader.GetString(5)))
             {
                 NextAttemptAt = reader.IsDBNull(6) ? null : StoreTime.Parse(reader.GetString(6)),
+                Audit = (InboxAuditState)reader.GetInt32(7),
             });
         }
         return entries;
     }
 
-    /// <summary>Marks entries processed (after the batch holding their records committed).</summary>
+    /// <summary>
+    /// Marks entries as about to get their <c>webhook.received</c> audit entry in the archive (see
+    /// <see cref="InboxAuditState"/>). Fsync'd like an append: a claim lost in a power cut while the audit entry
+    /// after it survived would have the receipt audited twice.
+    /// </summary>
+    public async Task ClaimAuditAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seqs);
+        if (seqs.Count == 0) return;
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var pragma = Sql.Command(connection, null, "PRAGMA synchronous=FULL"))
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Sql.Command(connection, null,
+            "UPDATE webhook_inbox SET audit = 1 WHERE seq IN (SELECT value FROM json_each($seqs)) AND audit = 0");
+        Sql.Add(cmd, "$seqs", JsonSerializer.Serialize(seqs));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks entries processed (after the batch holding their records committed; their receipt audited before).</summary>
     public async Task MarkProcessedAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         if (seqs.Count == 0) return;
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
-            "UPDATE webhook_inbox SET status = 'processed', processed_at = $at, next_attempt_at = NULL " +
+            "UPDATE webhook_inbox SET status = 'processed', processed_at = $at, next_attempt_at = NULL, audit = 2 " +
             "WHERE seq IN (SELECT value FROM json_each($seqs)) AND status = 'pending'");
         Sql.Add(cmd, "$at", StoreTime.ToText(time.GetUtcNow()));
         Sql.Add(cmd, "$seqs", JsonSerializer.Serialize(seqs));
@@ -111,16 +125,17 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
 
     /// <summary>
     /// Counts a failed attempt: the entry waits until <paramref name="nextAttemptAt"/>, or, when that is null,
-    /// is quarantined (kept with its body and the error; never dropped).
+    /// is quarantined (kept with its body and the error; never dropped). Their receipt was audited before the attempt.
     /// </summary>
     public async Task RecordFailureAsync(IReadOnlyCollection<long> seqs, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         ArgumentNullException.ThrowIfNull(error);
         if (seqs.Count == 0) return;
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
-            "UPDATE webhook_inbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, status = $status " +
+            "UPDATE webhook_inbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, status = $status, audit = 2 " +
             "WHERE seq IN (SELECT value FROM json_each($seqs)) AND status = 'pending'");
         Sql.Add(cmd, "$error", error);
         Sql.Add(cmd, "$next", nextAttemptAt is { } n ? StoreTime.ToText(n) : null);
@@ -132,7 +147,7 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
     /// <summary>Entries newest first, without their bodies (for the admin API).</summary>
     public async Task<IReadOnlyList<InboxEntryInfo>> ListAsync(string? connectorId, string? status, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
             "SELECT id, connector_id, webhook_id, status, attempts, received_at, next_attempt_at, processed_at, error, length(CAST(body AS BLOB)) " +
             "FROM webhook_inbox WHERE ($c IS NULL OR connector_id = $c) AND ($s IS NULL OR status = $s) ORDER BY seq DESC LIMIT $limit");
@@ -153,7 +168,8 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
     public async Task<bool> RetryAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Sql.Command(connection, null,
             "UPDATE webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = $id AND status = 'quarantined'");
         Sql.Add(cmd, "$id", id);
@@ -177,28 +193,5 @@ public sealed class WebhookInboxStore(ArchiveStore store, TimeProvider time)
         await using var cmd = Sql.Command(connection, tx, "DELETE FROM webhook_inbox WHERE id = $id");
         Sql.Add(cmd, "$id", id);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>One audit entry per group commit: which bodies arrived, by digest (真实性: the body can be checked later).</summary>
-    private static string AuditDetails(List<(InboxAppend Item, string Id)> added)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("entries");
-            foreach (var (item, id) in added)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", id);
-                w.WriteString("connector", item.ConnectorId);
-                w.WriteString("webhookId", item.WebhookId);
-                w.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.Body))));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

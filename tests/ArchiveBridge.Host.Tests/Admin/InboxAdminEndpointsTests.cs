@@ -36,7 +36,7 @@ public sealed class InboxAdminEndpointsTests
         await processed;
 
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
-        Assert.Equal(InboxStatus.Processed, (await host.RowsAsync("SELECT status FROM webhook_inbox"))[0][0]);
+        Assert.Equal(InboxStatus.Processed, (await host.InboxRowsAsync("SELECT status FROM webhook_inbox"))[0][0]);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(Admin(HttpMethod.Post, $"/api/inbox/{entry.Id}/retry"))).StatusCode);
     }
 

@@ -50,7 +50,7 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
             Assert.True(accepted.Count >= WarmUp + KillAfterAccepted, $"only {accepted.Count} webhooks accepted before the kill\n{first.Output}");
             Assert.True(accepted.Count < Total, "every post was answered before the kill: nothing was in flight");
             var released = await ReleaseLeaseOfDeadProcessAsync(temp, first.Id);
-            var inboxAtKill = (await RowsAsync(temp, "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'pending'), (SELECT COUNT(*) FROM records) FROM webhook_inbox"))[0];
+            var inboxAtKill = (await RowsAsync(temp, "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'pending'), (SELECT COUNT(*) FROM records) FROM inbox.webhook_inbox"))[0];
             output.WriteLine($"killed after {accepted.Count} of {Total} got 202; inbox held {inboxAtKill[0]} ({inboxAtKill[1]} pending), records {inboxAtKill[2]}; " +
                 $"lease of the killed run released: {released}");
         }
@@ -63,15 +63,20 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         Assert.Equal(Total, accepted.Count + retried.Count);
         output.WriteLine($"after restart: {retried.Count} retried webhooks accepted");
         await WaitUntilAsync(temp, second,
-            $"SELECT COUNT(*) = {Total} AND COUNT(*) FILTER (WHERE status = 'pending') = 0 FROM webhook_inbox WHERE connector_id = '{Connector}'");
+            $"SELECT COUNT(*) = {Total} AND COUNT(*) FILTER (WHERE status = 'pending') = 0 FROM inbox.webhook_inbox WHERE connector_id = '{Connector}'");
 
-        var inbox = await RowsAsync(temp, $"SELECT webhook_id, COUNT(*), MIN(status), MAX(status) FROM webhook_inbox WHERE connector_id = '{Connector}' GROUP BY webhook_id");
+        var inbox = await RowsAsync(temp, $"SELECT webhook_id, COUNT(*), MIN(status), MAX(status) FROM inbox.webhook_inbox WHERE connector_id = '{Connector}' GROUP BY webhook_id");
         Assert.Equal(ids.Order(StringComparer.Ordinal), inbox.Select(r => r[0]).Order(StringComparer.Ordinal));
         Assert.All(inbox, r => Assert.Equal($"{r[0]}: 1 row, processed", $"{r[0]}: {r[1]} row, {r[2]}{(r[2] == r[3] ? "" : "/" + r[3])}"));
         var records = await RowsAsync(temp, $"SELECT source_key, COUNT(*), MAX(version), MAX(duplicate_of) FROM records WHERE connector_id = '{Connector}' GROUP BY source_key");
         Assert.Equal(ids.Select(DocumentNumber).Order(StringComparer.Ordinal), records.Select(r => r[0]).Order(StringComparer.Ordinal));
         Assert.All(records, r => Assert.Equal($"{r[0]}: 1 record, version 1, not a duplicate", $"{r[0]}: {r[1]} record, version {r[2]}, {(r[3] is null ? "not a duplicate" : "duplicate of " + r[3])}"));
         Assert.Equal("0", (await RowsAsync(temp, "SELECT COUNT(*) FROM quarantine"))[0][0]);
+        // The inbox is another file than the archive: each receipt still reaches the audit chain once.
+        var receipts = await RowsAsync(temp, "SELECT e.value ->> 'webhookId', COUNT(*) FROM audit_log a, json_each(a.details, '$.entries') e " +
+            $"WHERE a.action = 'webhook.received' AND e.value ->> 'connector' = '{Connector}' GROUP BY 1");
+        Assert.Equal(ids.Order(StringComparer.Ordinal), receipts.Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(receipts, r => Assert.Equal($"{r[0]}: audited 1 time", $"{r[0]}: audited {r[1]} time"));
     }
 
     private static string DocumentNumber(string webhookId) => "OA-" + webhookId.ToUpperInvariant();
@@ -136,10 +141,15 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         Assert.Fail($"not within 60 s: {condition}\n{serve.Output}");
     }
 
+    /// <summary>The archive, with the inbox file (beside it by default) attached as <c>inbox</c>.</summary>
     private static async Task<SqliteConnection> OpenAsync(TempDirectory temp)
     {
         var connection = new SqliteConnection($"Data Source={temp.Combine("archive.db")};Pooling=False;Default Timeout=30");
         await connection.OpenAsync();
+        await using var attach = connection.CreateCommand();
+        attach.CommandText = "ATTACH DATABASE $path AS inbox";
+        attach.Parameters.AddWithValue("$path", temp.Combine("inbox.db"));
+        await attach.ExecuteNonQueryAsync();
         return connection;
     }
 

@@ -3,6 +3,7 @@ using ArchiveBridge.Host.Admin;
 using ArchiveBridge.Host.Configuration;
 using ArchiveBridge.Host.Serve;
 using ArchiveBridge.Host.Webhooks;
+using ArchiveBridge.Storage.Inbox;
 using ArchiveBridge.TestUtils;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -73,6 +74,8 @@ internal sealed class ServeTestHost : IAsyncDisposable
             services.AddSingleton<IConnectorRuntimeFactory>(runtimes);
             services.Configure<AdminApiOptions>(o => o.Token = adminToken);
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+            // The fake clock does not move by itself: the processor drains as soon as it is woken.
+            services.PostConfigure<InboxOptions>(o => o.DrainDelay = TimeSpan.Zero);
             configure?.Invoke(services);
         });
         await app.StartAsync();
@@ -84,6 +87,18 @@ internal sealed class ServeTestHost : IAsyncDisposable
     public async Task<long> CountAsync(string sql)
     {
         await using var connection = await Store.OpenAsync(CancellationToken.None);
+        return await CountAsync(connection, sql);
+    }
+
+    /// <summary>A count on the webhook inbox file (not the archive).</summary>
+    public async Task<long> InboxCountAsync(string sql)
+    {
+        await using var connection = await Get<InboxDatabase>().OpenAsync(CancellationToken.None);
+        return await CountAsync(connection, sql);
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql)
+    {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -92,6 +107,18 @@ internal sealed class ServeTestHost : IAsyncDisposable
     public async Task<List<string?[]>> RowsAsync(string sql)
     {
         await using var connection = await Store.OpenAsync(CancellationToken.None);
+        return await RowsAsync(connection, sql);
+    }
+
+    /// <summary>Rows of a query on the webhook inbox file (not the archive).</summary>
+    public async Task<List<string?[]>> InboxRowsAsync(string sql)
+    {
+        await using var connection = await Get<InboxDatabase>().OpenAsync(CancellationToken.None);
+        return await RowsAsync(connection, sql);
+    }
+
+    private static async Task<List<string?[]>> RowsAsync(SqliteConnection connection, string sql)
+    {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         await using var reader = await cmd.ExecuteReaderAsync();
@@ -109,6 +136,15 @@ internal sealed class ServeTestHost : IAsyncDisposable
     {
         await using var connection = new SqliteConnection(Store.ConnectionString);
         await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a statement on the webhook inbox file (not the archive).</summary>
+    public async Task InboxExecuteAsync(string sql)
+    {
+        await using var connection = await Get<InboxDatabase>().OpenAsync(CancellationToken.None);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync();

@@ -23,7 +23,7 @@ public sealed class InboxProcessorTests
 
         Assert.Equal(Enumerable.Range(1, 6).Select(i => $"msg_{i}"), host.Mapper.Mapped.Where(k => k!.StartsWith("msg_", StringComparison.Ordinal)));
         Assert.Equal(6, await host.CountAsync("SELECT COUNT(*) FROM records WHERE connector_id = 'oa-push'"));
-        Assert.Equal(6, await host.CountAsync($"SELECT COUNT(*) FROM webhook_inbox WHERE status = '{InboxStatus.Processed}'"));
+        Assert.Equal(6, await host.InboxCountAsync($"SELECT COUNT(*) FROM webhook_inbox WHERE status = '{InboxStatus.Processed}'"));
         Assert.Equal(0, await host.CountAsync("SELECT COUNT(*) FROM runs WHERE connector_id = 'oa-push' AND trigger <> 'webhook'"));
     }
 
@@ -36,13 +36,33 @@ public sealed class InboxProcessorTests
         await first;
 
         // A crash between the record's commit and marking the entry: it is pending again on restart.
-        await host.ExecuteAsync("UPDATE webhook_inbox SET status = 'pending', processed_at = NULL");
+        await host.InboxExecuteAsync("UPDATE webhook_inbox SET status = 'pending', processed_at = NULL");
         var again = host.WhenProcessedAsync("oa-push", 1);
         host.Get<InboxSignal>().Notify();
         await again;
 
         Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM records"));
         Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM runs WHERE connector_id = 'oa-push' AND unchanged = 1 AND created = 0"));
+    }
+
+    [Fact]
+    public async Task DocumentMode_ReceiptAuditedOnceEvenWhenACrashLeftItClaimed()
+    {
+        await using var host = await ServeTestHost.StartAsync();
+        var first = host.WhenProcessedAsync("oa-push", 1);
+        await host.Client.SendAsync(SignedWebhook.Standard("oa-push", SignedWebhook.Document("OA-1", "通知"), "msg_1", host.Time.GetUtcNow()));
+        await first;
+
+        // A crash after the receipt reached the archive's chain, before the inbox marked it: claimed and pending again.
+        await host.InboxExecuteAsync("UPDATE webhook_inbox SET status = 'pending', processed_at = NULL, audit = 1");
+        var again = host.WhenProcessedAsync("oa-push", 1);
+        host.Get<InboxSignal>().Notify();
+        await again;
+
+        var receipt = Assert.Single(await host.RowsAsync("SELECT actor, subject, details FROM audit_log WHERE action = 'webhook.received'"));
+        Assert.Equal(new string?[] { "webhook", "webhook_inbox" }, receipt[..2]);
+        Assert.Contains("\"webhookId\":\"msg_1\"", receipt[2]);
+        Assert.Equal(2, await host.InboxCountAsync("SELECT audit FROM webhook_inbox"));
     }
 
     [Fact]
@@ -58,7 +78,7 @@ public sealed class InboxProcessorTests
         Assert.Equal("missing_field", row[0]);
         Assert.Equal("title", row[1]);
         Assert.Contains("OA-9", row[2]);
-        Assert.Equal(1, await host.CountAsync($"SELECT COUNT(*) FROM webhook_inbox WHERE status = '{InboxStatus.Processed}'"));
+        Assert.Equal(1, await host.InboxCountAsync($"SELECT COUNT(*) FROM webhook_inbox WHERE status = '{InboxStatus.Processed}'"));
     }
 
     [Fact]
@@ -86,7 +106,7 @@ public sealed class InboxProcessorTests
         await host.Client.SendAsync(SignedWebhook.Hub("oa-api", """{"docId":"OA-8"}""", "evt-8"));
         await firstFailure;
 
-        var waiting = Assert.Single(await host.RowsAsync("SELECT status, attempts, next_attempt_at, error FROM webhook_inbox"));
+        var waiting = Assert.Single(await host.InboxRowsAsync("SELECT status, attempts, next_attempt_at, error FROM webhook_inbox"));
         Assert.Equal(new string?[] { "pending", "1", "2026-03-02T08:30:10.000Z" }, waiting[..3]);
         Assert.Contains("connection refused", waiting[3]);
 
@@ -95,7 +115,7 @@ public sealed class InboxProcessorTests
         host.Get<InboxSignal>().Notify();
         await secondFailure;
 
-        var quarantined = Assert.Single(await host.RowsAsync("SELECT status, attempts, body FROM webhook_inbox"));
+        var quarantined = Assert.Single(await host.InboxRowsAsync("SELECT status, attempts, body FROM webhook_inbox"));
         Assert.Equal(new string?[] { InboxStatus.Quarantined, "2", """{"docId":"OA-8"}""" }, quarantined);
         Assert.Equal(2, source.Reads);
     }

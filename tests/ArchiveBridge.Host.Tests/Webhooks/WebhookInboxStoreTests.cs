@@ -12,7 +12,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestStore.CreateAsync();
-        _inbox = new WebhookInboxStore(_db.Store, _db.Time);
+        _inbox = new WebhookInboxStore(_db.Inbox, _db.Time);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -26,7 +26,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
 
         Assert.Equal(results[0].Id, results[1].Id);
         Assert.Equal((false, true), (results[0].Duplicate, results[1].Duplicate));
-        Assert.Single(await _db.RowsAsync("SELECT seq FROM webhook_inbox"));
+        Assert.Single(await _db.InboxRowsAsync("SELECT seq FROM webhook_inbox"));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
         var results = await _inbox.AppendAsync([Hook("msg_1"), Hook("msg_1", connector: "hr-push")], CancellationToken.None);
 
         Assert.NotEqual(results[0].Id, results[1].Id);
-        Assert.Equal(2, (await _db.RowsAsync("SELECT seq FROM webhook_inbox")).Count);
+        Assert.Equal(2, (await _db.InboxRowsAsync("SELECT seq FROM webhook_inbox")).Count);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
 
         Assert.False(again.Duplicate);
         Assert.NotEqual(first.Id, again.Id);
-        var row = Assert.Single(await _db.RowsAsync("SELECT id, status, body FROM webhook_inbox"));
+        var row = Assert.Single(await _db.InboxRowsAsync("SELECT id, status, body FROM webhook_inbox"));
         Assert.Equal(new string?[] { again.Id, InboxStatus.Pending, """{"题名":"新通知"}""" }, row);
     }
 
@@ -64,7 +64,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
         var again = (await _inbox.AppendAsync([Hook("msg_1", """{"题名":"别的"}""")], CancellationToken.None))[0];
 
         Assert.Equal((first.Id, true), (again.Id, again.Duplicate));
-        Assert.Equal("""{"题名":"通知"}""", (await _db.RowsAsync("SELECT body FROM webhook_inbox"))[0][0]);
+        Assert.Equal("""{"题名":"通知"}""", (await _db.InboxRowsAsync("SELECT body FROM webhook_inbox"))[0][0]);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class WebhookInboxStoreTests : IAsyncLifetime
         await _inbox.RecordFailureAsync([seq], "connection refused", null, CancellationToken.None);
 
         Assert.Empty(await _inbox.LoadPendingAsync("oa-push", 10, CancellationToken.None));
-        var row = Assert.Single(await _db.RowsAsync("SELECT status, attempts, error, body FROM webhook_inbox"));
+        var row = Assert.Single(await _db.InboxRowsAsync("SELECT status, attempts, error, body FROM webhook_inbox"));
         Assert.Equal(new string?[] { InboxStatus.Quarantined, "1", "connection refused", """{"题名":"通知"}""" }, row);
     }
 }
