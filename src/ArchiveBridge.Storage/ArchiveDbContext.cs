@@ -19,7 +19,6 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
     public DbSet<CodeSequenceEntity> CodeSequences => Set<CodeSequenceEntity>();
     public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
-    public DbSet<WebhookInboxEntity> WebhookInbox => Set<WebhookInboxEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -90,15 +89,6 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.ToTable("leases");
             e.HasKey(x => x.Name);
         });
-        modelBuilder.Entity<WebhookInboxEntity>(e =>
-        {
-            e.ToTable("webhook_inbox");
-            e.HasKey(x => x.Seq);
-            e.HasIndex(x => x.Id).IsUnique();
-            e.HasIndex(x => new { x.ConnectorId, x.WebhookId }).IsUnique();
-            e.HasIndex(x => new { x.Status, x.ConnectorId, x.Seq });
-        });
-
         // snake_case columns: FirstRunId -> first_run_id.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

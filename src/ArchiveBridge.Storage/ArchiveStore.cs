@@ -213,6 +213,10 @@ public sealed class ArchiveStore : IArchiveStore
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // A run's commit group holds the write lock for up to a couple of seconds: wait inside SQLite, which retries
+        // in steps of 1 ms growing to 100 ms, rather than in Microsoft.Data.Sqlite's fixed 150 ms sleeps.
+        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 30000"))
+            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

@@ -40,7 +40,4 @@ internal static partial class ServeLog
 
     [LoggerMessage(2011, LogLevel.Warning, "Scheduled run {RunId} of connector {Connector} failed: {Error}")]
     public static partial void ScheduledRunFailed(ILogger logger, string connector, string runId, string error);
-
-    [LoggerMessage(2012, LogLevel.Information, "Moved {Count} webhook inbox entries from the archive into the inbox file {Path}")]
-    public static partial void InboxImported(ILogger logger, int count, string path);
 }
