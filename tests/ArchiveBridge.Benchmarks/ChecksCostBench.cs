@@ -21,10 +21,7 @@ internal static class ChecksCostBench
     {
         var rows = BenchArgs.Int(args, "--rows", 100_000);
         var rounds = BenchArgs.Int(args, "--rounds", 3);
-        var files = Path.Combine(BenchArgs.RepoRoot(), "samples", "hr", "files");
-        var attachmentFiles = BenchArgs.Flag(args, "--no-attachments")
-            ? []
-            : Directory.GetFiles(files, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(files, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+        var attachmentFiles = BenchArgs.Flag(args, "--no-attachments") ? [] : BenchConfig.SampleAttachments();
         using var dir = new TempDirectory();
         var csv = Path.Combine(dir.Path, "hr_export.csv");
         new HrCsvGenerator { AttachmentFiles = attachmentFiles }.WriteFile(csv, rows);
@@ -37,7 +34,7 @@ internal static class ChecksCostBench
         {
             foreach (var checks in round % 2 == 0 ? new[] { true, false } : [false, true])
             {
-                var result = await SyncOnceAsync(dir.Path, csv, files, checks, $"r{round}-{(checks ? "on" : "off")}");
+                var result = await SyncOnceAsync(dir.Path, csv, checks, $"r{round}-{(checks ? "on" : "off")}");
                 if (result is null) return 1;
                 if (round > 0) (checks ? on : off).Add(result.Value);
                 Console.WriteLine($"  {(round == 0 ? "warm-up" : $"round {round}")} checks {(checks ? "on " : "off")}: {result.Value.Rate:N0} records/s, CPU {result.Value.CpuUs:N1} µs per record");
@@ -54,21 +51,11 @@ internal static class ChecksCostBench
         return 0;
     }
 
-    private static async Task<(double Rate, double CpuUs)?> SyncOnceAsync(string root, string csv, string files, bool checks, string name)
+    private static async Task<(double Rate, double CpuUs)?> SyncOnceAsync(string root, string csv, bool checks, string name)
     {
         var home = Path.Combine(root, name);
         Directory.CreateDirectory(home);
-        var mapping = Path.Combine(BenchArgs.RepoRoot(), "mappings", "hr-personnel.json");
-        var config = Path.Combine(home, "archivebridge.json");
-        await File.WriteAllTextAsync(config, $$"""
-        {
-          "store": { "connectionString": "Data Source=data/archive.db", "blobs": "data/blobs" },
-          "archive": { "fonds": "Z001", "fondsUnit": "华东示范集团有限公司" },
-          "connectors": [ { "id": "bench", "type": "csv", "mapping": "{{mapping.Replace("\\", "/")}}",
-                            "checks": { "enabled": {{(checks ? "true" : "false")}} },
-                            "settings": { "path": "{{csv.Replace("\\", "/")}}", "encoding": "gb18030", "attachmentsRoot": "{{files.Replace("\\", "/")}}" } } ]
-        }
-        """);
+        var config = await BenchConfig.WriteAsync(home, csv, checks);
         var loaded = ConfigLoader.Load(config);
         await using var services = HostServices.BuildForCli(loaded);
         await services.GetRequiredService<IArchiveStore>().InitializeAsync(CancellationToken.None);

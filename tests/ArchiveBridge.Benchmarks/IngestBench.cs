@@ -23,27 +23,13 @@ internal static class IngestBench
         // --no-checks runs the same file without the 四性 ingest checks, to price them (issue: at most 15%).
         var checks = !BenchArgs.Flag(args, "--no-checks");
         // --attachments gives every 10th row one of the sample HR files (PDF, PNG …), so the file checks run too.
-        var files = Path.Combine(BenchArgs.RepoRoot(), "samples", "hr", "files");
-        var attachmentFiles = BenchArgs.Flag(args, "--attachments")
-            ? Directory.GetFiles(files, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(files, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()
-            : [];
+        var attachmentFiles = BenchArgs.Flag(args, "--attachments") ? BenchConfig.SampleAttachments() : [];
         using var dir = new TempDirectory();
         var csv = Path.Combine(dir.Path, "hr_export.csv");
         var generate = Stopwatch.StartNew();
         new HrCsvGenerator { AttachmentFiles = attachmentFiles }.WriteFile(csv, rows);
         generate.Stop();
-        var mapping = Path.Combine(BenchArgs.RepoRoot(), "mappings", "hr-personnel.json");
-        var config = Path.Combine(dir.Path, "archivebridge.json");
-        await File.WriteAllTextAsync(config, $$"""
-        {
-          "store": { "connectionString": "Data Source=data/archive.db", "blobs": "data/blobs" },
-          "archive": { "fonds": "Z001", "fondsUnit": "华东示范集团有限公司" },
-          {{(batch > 0 ? $"\"pipeline\": {{ \"batchSize\": {batch} }}," : "")}}
-          "connectors": [ { "id": "bench", "type": "csv", "mapping": "{{mapping.Replace("\\", "/")}}",
-                            "checks": { "enabled": {{(checks ? "true" : "false")}} },
-                            "settings": { "path": "hr_export.csv", "encoding": "gb18030", "attachmentsRoot": "{{files.Replace("\\", "/")}}" } } ]
-        }
-        """);
+        var config = await BenchConfig.WriteAsync(dir.Path, csv, checks, batch);
         Console.WriteLine($"ingest bench: {rows:N0} rows, GB18030 CSV {new FileInfo(csv).Length / 1048576.0:N1} MiB (generated in {generate.Elapsed.TotalSeconds:N1} s), {Environment.ProcessorCount} cores, 四性 checks {(checks ? "on (all but virus scan)" : "off")}, {(attachmentFiles.Length > 0 ? "a sample file on every 10th row" : "no attachments")}");
 
         var loaded = ConfigLoader.Load(config);
