@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "micro" => MicroBenchmarks.Run(args[1..]),
     "webhooks" => await WebhookBench.RunAsync(args[1..]),
     "checks-cost" => await ChecksCostBench.RunAsync(args[1..]),
+    "store-floor" => await StoreFloorBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N] [--no-checks] [--attachments] [--stages | --stages-only]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- webhooks [--requests N] [--concurrency 32] [--no-drain]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- checks-cost [--rows N] [--rounds N] [--no-attachments]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- store-floor [--rows N]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- micro [BenchmarkDotNet args]");
     return 2;
 }
