@@ -69,6 +69,8 @@ public sealed class SyncRunner(
             SingleReader = true,
             SingleWriter = true,
         });
+        // Opened before the reader starts: a store that cannot be opened must not leave a reader blocked on the channel.
+        await using var writer = await store.OpenWriterAsync(run, cancellationToken).ConfigureAwait(false);
         // The reader stops on cancellation; the writer then drains and commits what was read (graceful stop).
         using var readerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() => ReadStageAsync(runtime, run, context, channel.Writer, batchSize, readerStop.Token), CancellationToken.None);
@@ -82,50 +84,47 @@ public sealed class SyncRunner(
         var toAcknowledge = acknowledger is null ? null : new List<ArchivedItem>();
         var lastCommit = time.GetTimestamp();
         long processed = 0;
-        await using (var writer = await store.OpenWriterAsync(run, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            if (writerError is not null)
             {
-                if (writerError is not null)
-                {
-                    foreach (var _ in batch) counts.Add(RecordOutcome.Failed);
-                    continue;
-                }
-                try
-                {
-                    foreach (var item in batch)
-                    {
-                        if (item.Problem is null && !item.KnownChangeToken && item.PendingAttachments.Count > 0)
-                            await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    await writer.WriteAsync(batch, LastPosition(batch), CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    // The store could not take the batch and rolled back to its last commit: this batch and the ones
-                    // written since then failed (the checkpoint stays there, so the next run reads them again). Stop reading.
-                    writerError = $"store error: {ex.Message}";
-                    Log.BatchFailed(logger, ex, run.RunId, runtime.Id);
-                    counts.AddFailed(batch.Count + uncommitted.Read);
-                    uncommitted.Clear();
-                    toAcknowledge?.Clear();
-                    await readerStop.CancelAsync().ConfigureAwait(false);
-                    continue;
-                }
-                foreach (var item in batch) uncommitted.Add(item.Outcome);
-                if (toAcknowledge is not null) Acknowledgements(batch, toAcknowledge);
-                processed += batch.Count;
-                progress?.Report(new RunProgress(runtime.Id, processed, Stopwatch.GetElapsedTime(started)));
-                if (writer.Uncommitted >= options.Pipeline.CommitRecords || time.GetElapsedTime(lastCommit) >= options.Pipeline.CommitInterval)
-                {
-                    writerError = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
-                    lastCommit = time.GetTimestamp();
-                    if (writerError is not null) await readerStop.CancelAsync().ConfigureAwait(false);
-                }
+                foreach (var _ in batch) counts.Add(RecordOutcome.Failed);
+                continue;
             }
-            var last = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
-            writerError ??= last;
+            try
+            {
+                foreach (var item in batch)
+                {
+                    if (item.Problem is null && !item.KnownChangeToken && item.PendingAttachments.Count > 0)
+                        await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
+                }
+                await writer.WriteAsync(batch, LastPosition(batch), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The store could not take the batch and rolled back to its last commit: this batch and the ones
+                // written since then failed (the checkpoint stays there, so the next run reads them again). Stop reading.
+                writerError = $"store error: {ex.Message}";
+                Log.BatchFailed(logger, ex, run.RunId, runtime.Id);
+                counts.AddFailed(batch.Count + uncommitted.Read);
+                uncommitted.Clear();
+                toAcknowledge?.Clear();
+                await readerStop.CancelAsync().ConfigureAwait(false);
+                continue;
+            }
+            foreach (var item in batch) uncommitted.Add(item.Outcome);
+            if (toAcknowledge is not null) Acknowledgements(batch, toAcknowledge);
+            processed += batch.Count;
+            progress?.Report(new RunProgress(runtime.Id, processed, Stopwatch.GetElapsedTime(started)));
+            if (writer.Uncommitted >= options.Pipeline.CommitRecords || time.GetElapsedTime(lastCommit) >= options.Pipeline.CommitInterval)
+            {
+                writerError = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
+                lastCommit = time.GetTimestamp();
+                if (writerError is not null) await readerStop.CancelAsync().ConfigureAwait(false);
+            }
         }
+        var last = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
+        writerError ??= last;
 
         var readerError = await reader.ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested && writerError is null && readerError is null) return "interrupted: the run was stopped";
