@@ -15,7 +15,7 @@ namespace ArchiveBridge.Storage;
 /// </summary>
 public sealed class ArchiveStore : IArchiveStore
 {
-    /// <summary>How long a run's lease on its connector lasts without renewal (renewed every batch).</summary>
+    /// <summary>How long a run's lease on its connector lasts without renewal (renewed with every commit).</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
 
     private readonly DbContextOptions<ArchiveDbContext> _options;
@@ -120,16 +120,6 @@ public sealed class ArchiveStore : IArchiveStore
         await AuditWriter.AppendAsync(connection, tx, nowText, trigger, "run.started", $"run:{runId}", details, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new RunContext(runId, connectorId, now) { MappingHash = mappingHash };
-    }
-
-    public async Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Sql.Command(connection, null, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder");
-        Sql.Add(cmd, "$expires", StoreTime.ToText(_time.GetUtcNow() + LeaseDuration));
-        Sql.Add(cmd, "$name", LeaseName(run.ConnectorId));
-        Sql.Add(cmd, "$holder", $"run {run.RunId}%");
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ using SQLitePCL;
 namespace ArchiveBridge.Storage;
 
 /// <summary>
-/// The prepared statements of one batch transaction. Each statement is built and prepared once per batch
-/// and re-bound per record: about one row written per record on the hot path.
+/// The prepared statements of one batch in the run's open transaction. Each statement is built and prepared
+/// once per batch and re-bound per record: about one row written per record on the hot path.
 /// </summary>
 internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time) : IDisposable
 {

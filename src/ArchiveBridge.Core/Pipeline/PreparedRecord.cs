@@ -7,7 +7,7 @@ namespace ArchiveBridge.Core.Pipeline;
 
 /// <summary>
 /// A source record on its way through the pipeline: mapped and validated (or with the problem that stops
-/// it), then given its outcome by the store in the batch transaction.
+/// it), then given its outcome by the store inside the write transaction.
 /// </summary>
 public sealed class PreparedRecord
 {

@@ -17,9 +17,6 @@ public interface IArchiveStore
     /// <summary>Opens a run row; throws <see cref="RunLeaseException"/> when another run of the connector holds the lease.</summary>
     Task<RunContext> StartRunAsync(string connectorId, string trigger, string? mappingHash, CancellationToken cancellationToken);
 
-    /// <summary>Extends the run's lease on the connector (the run writer also does so with every commit).</summary>
-    Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken);
-
     /// <summary>
     /// Of <paramref name="tokens"/>, those already archived for the connector by an EARLIER run under the same
     /// mapping (the cheap path: such records are unchanged without mapping or fetching attachments).

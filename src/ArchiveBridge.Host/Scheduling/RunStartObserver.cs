@@ -29,8 +29,6 @@ internal sealed class RunStartObserver(IArchiveStore inner, TaskCompletionSource
         }
     }
 
-    public Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken) => inner.RenewLeaseAsync(run, cancellationToken);
-
     public Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken) =>
         inner.FindKnownChangeTokensAsync(run, tokens, cancellationToken);
 
