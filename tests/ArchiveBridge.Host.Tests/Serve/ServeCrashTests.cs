@@ -156,16 +156,6 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
     private static async Task<List<string?[]>> RowsAsync(TempDirectory temp, string sql)
     {
         await using var connection = await OpenAsync(temp);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var rows = new List<string?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new string?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(row);
-        }
-        return rows;
+        return await SqlRows.ReadAsync(connection, sql);
     }
 }

@@ -107,29 +107,14 @@ internal sealed class ServeTestHost : IAsyncDisposable
     public async Task<List<string?[]>> RowsAsync(string sql)
     {
         await using var connection = await Store.OpenAsync(CancellationToken.None);
-        return await RowsAsync(connection, sql);
+        return await SqlRows.ReadAsync(connection, sql);
     }
 
     /// <summary>Rows of a query on the webhook inbox file (not the archive).</summary>
     public async Task<List<string?[]>> InboxRowsAsync(string sql)
     {
         await using var connection = await Get<InboxDatabase>().OpenAsync(CancellationToken.None);
-        return await RowsAsync(connection, sql);
-    }
-
-    private static async Task<List<string?[]>> RowsAsync(SqliteConnection connection, string sql)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var rows = new List<string?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new string?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(row);
-        }
-        return rows;
+        return await SqlRows.ReadAsync(connection, sql);
     }
 
     public async Task ExecuteAsync(string sql)
