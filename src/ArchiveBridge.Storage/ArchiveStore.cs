@@ -199,16 +199,9 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     /// <summary>Opens a pooled connection to the store.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // A run's commit group holds the write lock for up to a couple of seconds: wait inside SQLite, which retries
-        // in steps of 1 ms growing to 100 ms, rather than in Microsoft.Data.Sqlite's fixed 150 ms sleeps.
-        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 30000"))
-            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    /// <remarks>A run's commit group holds the write lock for up to a couple of seconds; others wait for it.</remarks>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Sql.OpenAsync(ConnectionString, TimeSpan.FromSeconds(30), cancellationToken);
 
     internal static string LeaseName(string connectorId) => $"connector:{connectorId}";
 

@@ -93,17 +93,9 @@ public sealed class InboxDatabase
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens a pooled connection to the inbox file.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Another process writing (sqlite3 by an admin): SQLite's own busy wait polls in milliseconds, where the
-        // driver's retry would sleep 150 ms per try.
-        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 10000"))
-            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    /// <summary>Opens a pooled connection to the inbox file (another process writing, e.g. sqlite3 by an admin, is waited for).</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Sql.OpenAsync(ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
 
     /// <summary>Waits for this process's turn to write the file (<see cref="WriteGate"/>); dispose to pass it on.</summary>
     internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)

@@ -27,10 +27,8 @@ public sealed class WebhookReceiptAudit(ArchiveStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(entries);
         var unwritten = entries.Where(e => e.Audit != InboxAuditState.Written).ToList();
         if (unwritten.Count == 0) return;
+        // The store's connections wait behind an archiving commit group inside SQLite (busy_timeout).
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Behind an archiving batch: SQLite's busy wait (milliseconds) instead of the driver's 150 ms retry sleeps.
-        await using (var busy = Sql.Command(connection, null, "PRAGMA busy_timeout = 120000"))
-            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         // BEGIN IMMEDIATE: the look-up and the append see the same chain head.
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var claimed = unwritten.Where(e => e.Audit == InboxAuditState.Claimed).ToList();
