@@ -32,7 +32,6 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasIndex(x => x.ArchivalCode).IsUnique();
             e.HasIndex(x => x.FingerprintKey);
             e.HasIndex(x => x.ChangeTokenKey);
-            e.HasIndex(x => x.FirstRunId);
         });
         modelBuilder.Entity<RecordVersionEntity>(e =>
         {

@@ -116,16 +116,22 @@ public sealed class ArchiveStore : IArchiveStore
             Sql.Add(insert, "$cp", checkpoint);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        bool hadRecords;
+        await using (var any = Sql.Command(connection, tx, "SELECT EXISTS (SELECT 1 FROM records WHERE connector_id = $c)"))
+        {
+            Sql.Add(any, "$c", connectorId);
+            hadRecords = Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
         var details = JsonSerializer.Serialize(new { connector = connectorId, trigger, mappingHash, checkpoint });
         await AuditWriter.AppendAsync(connection, tx, nowText, trigger, "run.started", $"run:{runId}", details, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new RunContext(runId, connectorId, now) { MappingHash = mappingHash };
+        return new RunContext(runId, connectorId, now) { MappingHash = mappingHash, ConnectorHadRecords = hadRecords };
     }
 
     public async Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        if (tokens.Count == 0) return known;
+        if (tokens.Count == 0 || !run.ConnectorHadRecords) return known;
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Only tokens set by an earlier run under the same mapping: a mapping change must re-map everything,
         // and a token first seen in this run goes the full path so in-run duplicates are recognised.

@@ -7,6 +7,7 @@ using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Records;
 using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Storage.Audit;
+using ArchiveBridge.Storage.Probes;
 using Microsoft.Data.Sqlite;
 
 namespace ArchiveBridge.Storage;
@@ -29,7 +30,12 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public required string LastRunId { get; set; }
         public required string ContentRunId { get; set; }
         public string? UpdatedAt { get; set; }
-        public string? Metadata { get; set; }
+        private string? _metadata;
+
+        /// <summary>The stored record JSON; for an identity created in this batch, made only if a later record needs it.</summary>
+        public string? Metadata { get => _metadata ??= CreatedFrom?.StoredMetadata(); set => _metadata = value; }
+
+        public PreparedRecord? CreatedFrom { get; init; }
         public string? Checks { get; set; }
         public bool Loaded { get; set; }
 
@@ -57,6 +63,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     {
         var now = StoreTime.ToText(time.GetUtcNow());
 
+        var filters = _filters ??= new ProbeFilters(connection, run.ConnectorId);
+        await filters.RefreshAsync(tx, cancellationToken).ConfigureAwait(false);
         var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, cancellationToken).ConfigureAwait(false);
         var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, cancellationToken).ConfigureAwait(false);
         // Pass 1: decide, in input order, against the store and what this batch already decided.
@@ -117,6 +125,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     identity.DuplicateOf = null;
                     op.PartitionKey = codes.PartitionKey(record);
                 }
+                filters.Written(item.Key!, item.FingerprintKey, newIdentity: false);
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
                 identity.Metadata = op.Metadata;
@@ -138,27 +147,29 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 LastRunId = run.RunId,
                 ContentRunId = run.RunId,
                 UpdatedAt = now,
-                Metadata = item.StoredMetadata(),
+                CreatedFrom = item,
                 Checks = item.StoredChecks(),
                 Loaded = true,
             };
             identities[item.Key!] = created;
+            filters.Written(item.Key!, item.FingerprintKey, newIdentity: true);
             item.RecordId = created.Id;
             if (byFingerprint.TryGetValue(fingerprint, out var original))
             {
                 created.DuplicateOf = original;
                 item.DuplicateOf = original;
                 item.Outcome = RecordOutcome.Duplicate;
-                ops.Add(new Op(OpKind.Insert, item, created) { Metadata = created.Metadata });
+                ops.Add(new Op(OpKind.Insert, item, created));
             }
             else
             {
                 byFingerprint[fingerprint] = created.Id;
                 item.Outcome = RecordOutcome.Created;
-                ops.Add(new Op(OpKind.Insert, item, created) { PartitionKey = codes.PartitionKey(record), Metadata = created.Metadata });
+                ops.Add(new Op(OpKind.Insert, item, created) { PartitionKey = codes.PartitionKey(record) });
             }
         }
 
+        filters.Decided(batch.Count);
         // Pass 2: 件号 for every new record, one atomic increment per partition.
         await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
         // Pass 3: write, in input order.
@@ -174,7 +185,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     await writer.SeenAsync(op.Item, op.Identity!.Id, cancellationToken).ConfigureAwait(false);
                     break;
                 case OpKind.Insert:
-                    await writer.InsertAsync(op.Item, op.Identity!.Id, op.Metadata!, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    await writer.InsertAsync(op.Item, op.Identity!.Id, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
                 case OpKind.Version:
                     await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
@@ -217,7 +228,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in batch)
-            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null) keys.Add(item.Key);
+            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && _filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
         var result = new Dictionary<string, Identity>(keys.Count, StringComparer.Ordinal);
         if (keys.Count == 0) return result;
         await using var cmd = Sql.Command(connection, tx,
@@ -248,7 +259,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in batch)
         {
-            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && !identities.ContainsKey(item.Key))
+            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && !identities.ContainsKey(item.Key)
+                && _filters!.MayHoldFingerprint(item.FingerprintKey))
                 fingerprints.Add(item.Record!.Fingerprint!);
         }
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -341,8 +353,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         _sequences.Clear();
     }
 
-    /// <summary>Forgets the numbers of a transaction that was rolled back.</summary>
-    public void ResetSequences() => _sequences.Clear();
+    private ProbeFilters? _filters;
+
+    /// <summary>
+    /// Forgets what a rolled-back transaction decided: its 件号, and the probe filters (they may have marked as
+    /// seen rowids that the rollback frees for other writers).
+    /// </summary>
+    public void RolledBack()
+    {
+        _sequences.Clear();
+        _filters = null;
+    }
 
     /// <summary>One audit entry per batch: what changed, by record id and fingerprint (unchanged ones only counted).</summary>
     private static string AuditDetails(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint)

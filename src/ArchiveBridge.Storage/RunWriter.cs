@@ -65,7 +65,7 @@ internal sealed class RunWriter : IRunWriter
             await _tx.DisposeAsync().ConfigureAwait(false);
             _tx = null;
             Uncommitted = 0;
-            _committer.ResetSequences();
+            _committer.RolledBack();
             throw;
         }
         Uncommitted += batch.Count;
@@ -86,13 +86,17 @@ internal sealed class RunWriter : IRunWriter
             }
             await _tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch
+        {
+            _committer.RolledBack();
+            throw;
+        }
         finally
         {
             // Committed or not, this transaction is over; a failed one is rolled back by its disposal.
             await _tx.DisposeAsync().ConfigureAwait(false);
             _tx = null;
             Uncommitted = 0;
-            _committer.ResetSequences();
         }
         _checkpointer.Request();
     }

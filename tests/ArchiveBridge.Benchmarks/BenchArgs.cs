@@ -9,6 +9,12 @@ internal static class BenchArgs
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
+    public static string Text(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
     public static bool Flag(string[] args, string name) => args.Contains(name);
 
     /// <summary>The repository root (where ArchiveBridge.sln is), to find mappings/.</summary>

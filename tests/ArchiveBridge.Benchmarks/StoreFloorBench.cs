@@ -32,6 +32,13 @@ internal static class StoreFloorBench
             pragma.CommandText = $"PRAGMA cache_size = -{store.WriterCacheMiB * 1024}; PRAGMA wal_autocheckpoint = 0;";
             pragma.ExecuteNonQuery();
         }
+        // --drop IX_a,IX_b: what each index of the records table costs the insert.
+        foreach (var index in BenchArgs.Text(args, "--drop", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP INDEX \"{index}\"";
+            drop.ExecuteNonQuery();
+        }
         var parts = (from year in Enumerable.Range(2000, 25) from org in HrCsvGenerator.Departments.Values select $"Z001-RS·{year}-D30-{org}").ToArray();
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
         var random = new Random(20240305);

@@ -36,28 +36,31 @@ public sealed class PreparedRecord
     /// <summary>The 四性 check results gathered on the way (stored with the record, reported).</summary>
     public List<Checks.CheckResult> CheckResults { get; } = [];
 
-    /// <summary>
-    /// The record and check results as the store keeps them, serialized once the record is complete: in the
-    /// mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes.
-    /// </summary>
-    public string? MetadataJson { get; set; }
-
-    public string? ChecksJson { get; set; }
-
+    // The record and check results as the store keeps them, serialized once the record is complete: in the
+    // mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes. The record
+    // JSON is made as UTF-8, the form SQLite stores; a string is made only if something asks for one.
+    private byte[]? _metadataUtf8;
+    private string? _metadataJson;
+    private string? _checksJson;
     private bool _checksSerialized;
 
+    /// <summary>Serializes what is still missing and returns the record JSON to store, as UTF-8.</summary>
+    public byte[] StoredMetadataUtf8() => _metadataUtf8 ??= _metadataJson is { } json
+        ? System.Text.Encoding.UTF8.GetBytes(json)
+        : Records.RecordJson.SerializeToUtf8Bytes(Record ?? throw new InvalidOperationException("no record to store"));
+
     /// <summary>Serializes what is still missing and returns the record JSON to store.</summary>
-    public string StoredMetadata() => MetadataJson ??= Records.RecordJson.Serialize(Record ?? throw new InvalidOperationException("no record to store"));
+    public string StoredMetadata() => _metadataJson ??= System.Text.Encoding.UTF8.GetString(StoredMetadataUtf8());
 
     /// <summary>The check results JSON to store (null when no check ran).</summary>
     public string? StoredChecks()
     {
         if (!_checksSerialized)
         {
-            ChecksJson = IngestChecks.Serialize(CheckResults);
+            _checksJson = IngestChecks.Serialize(CheckResults);
             _checksSerialized = true;
         }
-        return ChecksJson;
+        return _checksJson;
     }
 
     /// <summary>The id the record gets if it turns out to be new (made ahead, off the writer's thread).</summary>
@@ -91,7 +94,7 @@ public sealed class PreparedRecord
     public void Freeze(TimeProvider time)
     {
         if (Record is null) return;
-        StoredMetadata();
+        StoredMetadataUtf8();
         StoredChecks();
         _ = FingerprintKey;
         _ = ChangeTokenKey;

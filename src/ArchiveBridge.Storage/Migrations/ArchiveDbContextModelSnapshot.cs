@@ -437,8 +437,6 @@ namespace ArchiveBridge.Storage.Migrations
 
                     b.HasIndex("FingerprintKey");
 
-                    b.HasIndex("FirstRunId");
-
                     b.HasIndex("ConnectorId", "SourceKey")
                         .IsUnique();
 
