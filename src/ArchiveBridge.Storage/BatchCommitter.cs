@@ -40,7 +40,9 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public bool Loaded { get; set; }
 
         /// <summary>Fingerprints of the superseded versions (loaded with the content).</summary>
-        public HashSet<string> History { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> History => _history ??= new(StringComparer.Ordinal);
+
+        private HashSet<string>? _history;
     }
 
     private enum OpKind { Insert, Seen, Version, Quarantine }

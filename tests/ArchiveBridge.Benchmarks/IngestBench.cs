@@ -41,10 +41,12 @@ internal static class IngestBench
         if (BenchArgs.Flag(args, "--stages-only")) return 0;
 
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc0 = GcFigures.Now();
         var first = await runner.RunAsync(catalog.Create("bench"), new SyncRequest(), null, CancellationToken.None);
         var rssFirst = BenchArgs.PeakRssMiB();
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         Report("first sync", first, rssFirst, cpu1 - cpu0);
+        Console.WriteLine($"first sync         GC: {GcFigures.Now() - gc0}");
         var second = await runner.RunAsync(catalog.Create("bench"), new SyncRequest { Full = true }, null, CancellationToken.None);
         Report("unchanged re-sync", second, BenchArgs.PeakRssMiB(), Process.GetCurrentProcess().TotalProcessorTime - cpu1);
         Console.WriteLine($"re-sync speed-up: {(double)first.DurationMs / Math.Max(1, second.DurationMs):N1}x; store {new FileInfo(Path.Combine(dir.Path, "data", "archive.db")).Length / 1048576.0:N0} MiB");
@@ -108,5 +110,14 @@ internal static class IngestBench
         var rate = s.Counts.Read / Math.Max(0.001, s.DurationMs / 1000.0);
         Console.WriteLine($"{name,-18} {s.Status}: read {s.Counts.Read:N0} created {s.Counts.Created:N0} unchanged {s.Counts.Unchanged:N0} " +
             $"quarantined {s.Counts.Quarantined:N0} in {s.DurationMs / 1000.0:N2} s = {rate:N0} records/s; peak RSS {rss:N0} MiB");
+    }
+
+    private readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static GcFigures Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public static GcFigures operator -(GcFigures a, GcFigures b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
+
+        public override string ToString() => $"{Gen0} gen0, {Gen1} gen1, {Gen2} gen2 collections, paused {Paused.TotalSeconds:N2} s";
     }
 }

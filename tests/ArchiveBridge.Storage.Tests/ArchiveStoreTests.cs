@@ -317,6 +317,30 @@ public sealed class ArchiveStoreTests : IDisposable
         Assert.NotEqual(first.RunId, third.RunId);
     }
 
+    [Fact]
+    public async Task Sync_StoredRecordJson_IsContentAloneWithOrWithoutAttachments()
+    {
+        // Records with files are completed later in the pipeline than records without; both must be stored the
+        // same way: 档号 and 件号 are the store's (columns), not part of the archived content.
+        var connector = new ListConnector("c1", [Some.Record("plain"), Some.Record("filed", files: "x.pdf")]);
+        connector.Files["x.pdf"] = "%PDF-1.4 content"u8.ToArray();
+
+        var run = await _f.SyncAsync(connector);
+
+        Assert.Equal(2, run.Counts.Created);
+        foreach (var key in new[] { "plain", "filed" })
+        {
+            var row = await FindByKeyAsync(key);
+            Assert.NotNull(row.ArchivalCode);
+            using var json = System.Text.Json.JsonDocument.Parse(row.Metadata);
+            Assert.False(json.RootElement.TryGetProperty("archivalCode", out _), $"{key}: {row.Metadata}");
+            Assert.False(json.RootElement.TryGetProperty("itemNo", out _), $"{key}: {row.Metadata}");
+            Assert.Equal(row.Fingerprint, json.RootElement.GetProperty("fingerprint").GetString());
+        }
+        var filed = await new RecordQueries(_f.Store).FindAsync((await FindByKeyAsync("filed")).Id, CancellationToken.None);
+        Assert.Equal((await FindByKeyAsync("filed")).ArchivalCode, filed!.Record.ArchivalCode);
+    }
+
     private async Task<Entities.RecordEntity> FindByKeyAsync(string key)
     {
         await using var db = _f.Store.CreateContext();

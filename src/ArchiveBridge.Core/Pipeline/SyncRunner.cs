@@ -96,7 +96,12 @@ public sealed class SyncRunner(
                 foreach (var item in batch)
                 {
                     if (item.Problem is null && !item.KnownChangeToken && item.PendingAttachments.Count > 0)
+                    {
                         await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
+                        // Complete now, before the store assigns 档号 and 件号: every stored record JSON is the
+                        // record's content alone (id, 档号, 件号 and version live in columns, overlaid when read).
+                        if (item.Problem is null) item.Freeze(time);
+                    }
                 }
                 await writer.WriteAsync(batch, LastPosition(batch), CancellationToken.None).ConfigureAwait(false);
             }
