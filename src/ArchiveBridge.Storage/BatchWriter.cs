@@ -78,8 +78,17 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
 
     private static void Text(sqlite3_stmt stmt, int index, string? value)
     {
-        if (value is null) raw.sqlite3_bind_null(stmt, index);
-        else raw.sqlite3_bind_text(stmt, index, value);
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(stmt, index);
+            return;
+        }
+        // Encoded into a stack buffer and bound by length (SQLite copies it): SQLitePCL's string overload would
+        // allocate a null-terminated array per value, some twenty per record.
+        var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        Span<byte> buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
+        var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
+        raw.sqlite3_bind_text(stmt, index, buffer[..length]);
     }
 
     private static void Int(sqlite3_stmt stmt, int index, long? value)
