@@ -34,28 +34,30 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
     {
         if (_connectorRecords < 0)
         {
-            _connectorRecords = await ScalarAsync(tx, "SELECT count(*) FROM records WHERE connector_id = $c", ct).ConfigureAwait(false);
+            // Sizes that decide when a filter pays. The store's highest rowid bounds both (a count of a large
+            // connector would cost every run a scan); a connector with no record at all needs no bound.
             _storeRecords = await ScalarAsync(tx, "SELECT coalesce(max(rowid), 0) FROM records", ct).ConfigureAwait(false);
+            var any = await ScalarAsync(tx, "SELECT EXISTS (SELECT 1 FROM records WHERE connector_id = $c)", ct).ConfigureAwait(false);
+            _connectorRecords = any == 0 ? 0 : _storeRecords;
         }
         var version = await ScalarAsync(tx, "PRAGMA data_version", ct).ConfigureAwait(false);
         var changedElsewhere = _dataVersion >= 0 && version != _dataVersion;
         _dataVersion = version;
         if (changedElsewhere && (_identities is not null || _fingerprints is not null)) await CatchUpAsync(tx, ct).ConfigureAwait(false);
 
-        var built = false;
         if (_identities is null && _written * PaysAfterOneIn >= _connectorRecords)
         {
             _identities = new KeyFilter(2 * _connectorRecords);
             await ReadAsync(tx, "SELECT source_key FROM records WHERE connector_id = $c", r => _identities.Add(IdentityKey(r.GetString(0))), ct).ConfigureAwait(false);
-            built = true;
         }
         if (_fingerprints is null && _written * PaysAfterOneIn >= _storeRecords)
         {
             _fingerprints = new KeyFilter(2 * _storeRecords);
             await ReadAsync(tx, "SELECT fingerprint_key FROM records", r => _fingerprints.Add(r.GetInt64(0)), ct).ConfigureAwait(false);
-            built = true;
         }
-        if (built || changedElsewhere) await MarkSeenAsync(tx, ct).ConfigureAwait(false);
+        // The transaction holds the write lock from its start: every row above these marks is this run's own
+        // (already in the filters), so the next catch-up reads only what others commit after this batch.
+        if (_identities is not null || _fingerprints is not null) await MarkSeenAsync(tx, ct).ConfigureAwait(false);
     }
 
     /// <summary>False when the connector certainly holds no record under this source key.</summary>
