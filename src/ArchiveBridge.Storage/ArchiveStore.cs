@@ -153,8 +153,12 @@ public sealed class ArchiveStore : IArchiveStore
         return known;
     }
 
-    public async Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
-        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, cancellationToken).ConfigureAwait(false);
+    public async Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken) =>
+        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the run's writer with every commit flushed to disk.</summary>
+    public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
+        OpenWriterAsync(run, CommitDurability.Flushed, cancellationToken);
 
     public async Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken)
     {

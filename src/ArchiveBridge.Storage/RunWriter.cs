@@ -30,15 +30,19 @@ internal sealed class RunWriter : IRunWriter
     public int Uncommitted { get; private set; }
 
     public static async Task<RunWriter> OpenAsync(ArchiveStore store, RunContext run, IArchivalCodeScheme codes, TimeProvider time,
-        WalCheckpointer checkpointer, int cacheMiB, CancellationToken cancellationToken)
+        WalCheckpointer checkpointer, int cacheMiB, CommitDurability durability, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // A run touches every index of a growing table: a larger page cache keeps them in memory. The WAL is
-            // copied back into the database by the checkpointer on another thread, not inside our commits.
+            // copied back into the database by the checkpointer on another thread, not inside our commits. A
+            // deferred commit is not synced to disk (synchronous NORMAL): a sync waits for every page the commit
+            // group wrote, which at a million records was a quarter of the run. The next synced write on any
+            // connection (the checkpointer, the run's end) makes it durable, as a sync covers the whole WAL file.
             var kib = Math.Max(2, cacheMiB) * 1024L;
-            await using var pragma = Sql.Command(connection, null, $"PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0;");
+            var synchronous = durability == CommitDurability.Deferred ? "NORMAL" : "FULL";
+            await using var pragma = Sql.Command(connection, null, $"PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = {synchronous};");
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -108,7 +112,7 @@ internal sealed class RunWriter : IRunWriter
         try
         {
             // The connection goes back to the pool: its next user checkpoints as SQLite normally does.
-            await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000");
+            await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000; PRAGMA synchronous = FULL");
             await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch (SqliteException)

@@ -246,11 +246,7 @@ public sealed class ArchiveStoreTests : IDisposable
     public async Task RunWriter_BatchesBeforeCommit_InvisibleToOthersThenDurableTogether()
     {
         var run = await _f.Store.StartRunAsync("c1", "test", "m1", CancellationToken.None);
-        var preparer = new RecordPreparer(new ConnectorRuntime(new Core.Configuration.ConnectorDefinition
-        {
-            Id = "c1", Type = "test", BaseDirectory = _f.Directory,
-            Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
-        }, new ListConnector("c1", []), new PassThroughMapper()), new Core.Configuration.ArchiveOptions(), TimeProvider.System);
+        var preparer = _f.Preparer("c1");
         await using var writer = await _f.Store.OpenWriterAsync(run, CancellationToken.None);
 
         await writer.WriteAsync([preparer.Prepare(Some.Record("a"))], "1", CancellationToken.None);

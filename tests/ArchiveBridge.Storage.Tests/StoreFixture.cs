@@ -29,13 +29,19 @@ public sealed class StoreFixture : IDisposable
     public string Directory => _dir.Path;
 
     public Task<RunSummary> SyncAsync(ISourceConnector connector, string mappingHash = "m1", bool full = false) =>
-        Runner.RunAsync(new ConnectorRuntime(new ConnectorDefinition
-        {
-            Id = connector.Id,
-            Type = "test",
-            Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
-            BaseDirectory = _dir.Path,
-        }, connector, new PassThroughMapper()) { MappingHash = mappingHash }, new SyncRequest { Full = full }, null, CancellationToken.None);
+        Runner.RunAsync(Runtime(connector, mappingHash), new SyncRequest { Full = full }, null, CancellationToken.None);
+
+    /// <summary>The connector as a run sees it: pass-through mapping, no settings, files under this fixture's folder.</summary>
+    public ConnectorRuntime Runtime(ISourceConnector connector, string mappingHash = "m1") => new(new ConnectorDefinition
+    {
+        Id = connector.Id,
+        Type = "test",
+        Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
+        BaseDirectory = _dir.Path,
+    }, connector, new PassThroughMapper()) { MappingHash = mappingHash };
+
+    /// <summary>The mapping stage for records written straight through a run writer.</summary>
+    public RecordPreparer Preparer(string connectorId) => new(Runtime(new ListConnector(connectorId, [])), new ArchiveOptions(), TimeProvider.System);
 
     public void Dispose()
     {

@@ -70,7 +70,11 @@ public sealed class SyncRunner(
             SingleWriter = true,
         });
         // Opened before the reader starts: a store that cannot be opened must not leave a reader blocked on the channel.
-        await using var writer = await store.OpenWriterAsync(run, cancellationToken).ConfigureAwait(false);
+        // A source told "archived" after each commit may forget those records: those commits must be on disk. A source
+        // that is only read is read again from the checkpoint if a power cut undoes a commit; the run's end
+        // (FinishRunAsync) is synced and covers every commit before it.
+        var durability = runtime.Connector is IArchiveAcknowledger ? CommitDurability.Flushed : CommitDurability.Deferred;
+        await using var writer = await store.OpenWriterAsync(run, durability, cancellationToken).ConfigureAwait(false);
         // The reader stops on cancellation; the writer then drains and commits what was read (graceful stop).
         using var readerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() => ReadStageAsync(runtime, run, context, channel.Writer, batchSize, readerStop.Token), CancellationToken.None);

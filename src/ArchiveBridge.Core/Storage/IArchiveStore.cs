@@ -24,7 +24,10 @@ public interface IArchiveStore
     Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken);
 
     /// <summary>Opens the run's writer: batches are decided and stored with their checkpoint, committed in groups.</summary>
-    Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken);
+    Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken);
+
+    /// <summary>Opens the run's writer with every commit flushed to disk.</summary>
+    Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) => OpenWriterAsync(run, CommitDurability.Flushed, cancellationToken);
 
     Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken);
 }

@@ -32,8 +32,8 @@ internal sealed class RunStartObserver(IArchiveStore inner, TaskCompletionSource
     public Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken) =>
         inner.FindKnownChangeTokensAsync(run, tokens, cancellationToken);
 
-    public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
-        inner.OpenWriterAsync(run, cancellationToken);
+    public Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken) =>
+        inner.OpenWriterAsync(run, durability, cancellationToken);
 
     public Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken) =>
         inner.FinishRunAsync(run, counts, status, error, cancellationToken);

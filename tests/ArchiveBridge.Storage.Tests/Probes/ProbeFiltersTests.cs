@@ -1,4 +1,3 @@
-using ArchiveBridge.Core.Configuration;
 using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.TestUtils;
 
@@ -30,7 +29,7 @@ public sealed class ProbeFiltersTests : IDisposable
     public async Task RecordsCommittedByAnotherRunWhileThisOneIsOpen_AreFoundAsDuplicates()
     {
         var run = await _f.Store.StartRunAsync("oa-push", "test", "m1", CancellationToken.None);
-        var preparer = Preparer("oa-push");
+        var preparer = _f.Preparer("oa-push");
         await using var writer = await _f.Store.OpenWriterAsync(run, CancellationToken.None);
         var first = preparer.Prepare(Some.Record("msg-1"));
         await writer.WriteAsync([first], "1", CancellationToken.None);
@@ -55,7 +54,7 @@ public sealed class ProbeFiltersTests : IDisposable
     {
         await _f.SyncAsync(new ListConnector("oa-export", [Some.Record("x1", title: "初稿", docNumber: "办〔2024〕5号")]));
         var run = await _f.Store.StartRunAsync("oa-push", "test", "m1", CancellationToken.None);
-        var preparer = Preparer("oa-push");
+        var preparer = _f.Preparer("oa-push");
         await using var writer = await _f.Store.OpenWriterAsync(run, CancellationToken.None);
         await writer.WriteAsync([preparer.Prepare(Some.Record("msg-1"))], "1", CancellationToken.None);
         await writer.CommitAsync(CancellationToken.None);
@@ -73,10 +72,4 @@ public sealed class ProbeFiltersTests : IDisposable
 
         Assert.Equal(RecordOutcome.Duplicate, second.Outcome);
     }
-
-    private RecordPreparer Preparer(string connectorId) => new(new ConnectorRuntime(new ConnectorDefinition
-    {
-        Id = connectorId, Type = "test", BaseDirectory = _f.Directory,
-        Settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("settings"),
-    }, new ListConnector(connectorId, []), new PassThroughMapper()), new ArchiveOptions(), TimeProvider.System);
 }
