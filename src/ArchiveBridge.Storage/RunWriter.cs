@@ -38,8 +38,9 @@ internal sealed class RunWriter : IRunWriter
             // A run touches every index of a growing table: a larger page cache keeps them in memory. The WAL is
             // copied back into the database by the checkpointer on another thread, not inside our commits. A
             // deferred commit is not synced to disk (synchronous NORMAL): a sync waits for every page the commit
-            // group wrote, which at a million records was a quarter of the run. The next synced write on any
-            // connection (the checkpointer, the run's end) makes it durable, as a sync covers the whole WAL file.
+            // group wrote, a third of the commit time at a million records, on the one thread that writes. The next
+            // synced write on any connection (the checkpointer, the run's end) makes it durable: a sync covers the
+            // whole WAL file.
             var kib = Math.Max(2, cacheMiB) * 1024L;
             var synchronous = durability == CommitDurability.Deferred ? "NORMAL" : "FULL";
             await using var pragma = Sql.Command(connection, null, $"PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = {synchronous};");
