@@ -67,8 +67,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
         var filters = _filters ??= new ProbeFilters(connection, run.ConnectorId);
         await filters.RefreshAsync(tx, cancellationToken).ConfigureAwait(false);
-        var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, cancellationToken).ConfigureAwait(false);
-        var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, cancellationToken).ConfigureAwait(false);
+        var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, filters, cancellationToken).ConfigureAwait(false);
+        var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, filters, cancellationToken).ConfigureAwait(false);
         // Pass 1: decide, in input order, against the store and what this batch already decided.
         var ops = new List<Op>(batch.Count);
         foreach (var item in batch)
@@ -226,11 +226,12 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         }
     }
 
-    private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch, CancellationToken ct)
+    private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch,
+        ProbeFilters filters, CancellationToken ct)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in batch)
-            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && _filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
+            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && filters.MayHoldIdentity(item.Key)) keys.Add(item.Key);
         var result = new Dictionary<string, Identity>(keys.Count, StringComparer.Ordinal);
         if (keys.Count == 0) return result;
         await using var cmd = Sql.Command(connection, tx,
@@ -256,13 +257,13 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private async Task<Dictionary<string, string>> LoadFingerprintsAsync(SqliteTransaction tx, IReadOnlyList<PreparedRecord> batch,
-        Dictionary<string, Identity> identities, CancellationToken ct)
+        Dictionary<string, Identity> identities, ProbeFilters filters, CancellationToken ct)
     {
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in batch)
         {
             if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && !identities.ContainsKey(item.Key)
-                && _filters!.MayHoldFingerprint(item.FingerprintKey))
+                && filters.MayHoldFingerprint(item.FingerprintKey))
                 fingerprints.Add(item.Record!.Fingerprint!);
         }
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

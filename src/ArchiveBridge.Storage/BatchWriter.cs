@@ -43,8 +43,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         Text(stmt, 15, r.Fingerprint!);
         Text(stmt, 16, item.Source.ChangeToken);
         // The record JSON is bound as the UTF-8 the mapping stage made: no conversion on this thread.
-        var rcBind = raw.sqlite3_bind_text(stmt, 17, item.StoredMetadataUtf8().AsSpan());
-        if (rcBind != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rcBind, connection.Handle);
+        Utf8(stmt, 17, item.StoredMetadataUtf8());
         Text(stmt, 18, item.DuplicateOf);
         Text(stmt, 20, OutcomeText(item.Outcome));
         Text(stmt, 22, item.StoredChecks());
@@ -76,7 +75,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         return stmt;
     }
 
-    private static void Text(sqlite3_stmt stmt, int index, string? value)
+    private void Text(sqlite3_stmt stmt, int index, string? value)
     {
         if (value is null)
         {
@@ -88,7 +87,14 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
         Span<byte> buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
         var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
-        raw.sqlite3_bind_text(stmt, index, buffer[..length]);
+        Utf8(stmt, index, buffer[..length]);
+    }
+
+    /// <summary>Binds UTF-8 text by length; SQLite copies it before this returns.</summary>
+    private void Utf8(sqlite3_stmt stmt, int index, ReadOnlySpan<byte> utf8)
+    {
+        var rc = raw.sqlite3_bind_text(stmt, index, utf8);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
     }
 
     private static void Int(sqlite3_stmt stmt, int index, long? value)
