@@ -19,6 +19,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
     public DbSet<CodeSequenceEntity> CodeSequences => Set<CodeSequenceEntity>();
     public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
+    public DbSet<DeferredIndexEntity> DeferredIndexes => Set<DeferredIndexEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -86,6 +87,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
         modelBuilder.Entity<LeaseEntity>(e =>
         {
             e.ToTable("leases");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<DeferredIndexEntity>(e =>
+        {
+            e.ToTable("deferred_indexes");
             e.HasKey(x => x.Name);
         });
         // snake_case columns: FirstRunId -> first_run_id.

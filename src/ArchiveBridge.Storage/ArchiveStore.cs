@@ -3,6 +3,7 @@ using ArchiveBridge.Core;
 using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Storage.Audit;
+using ArchiveBridge.Storage.InitialLoad;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,12 @@ public sealed class ArchiveStore : IArchiveStore
     /// <summary>Page cache of a run's writing connection (<see cref="Core.Configuration.StoreOptions.WriterCacheMiB"/>).</summary>
     public int WriterCacheMiB { get; init; } = 128;
 
+    /// <summary>
+    /// A connector's first sync into an empty archive becomes an initial load (<see cref="DeferredIndexes"/>) once it
+    /// has inserted this many records; 0 never (<see cref="Core.Configuration.StoreOptions.InitialLoadAfter"/>).
+    /// </summary>
+    public long InitialLoadAfter { get; init; } = 50_000;
+
     /// <summary>A fresh context for admin queries (short-lived, one per operation).</summary>
     public ArchiveDbContext CreateContext() => new(_options);
 
@@ -58,6 +65,44 @@ public sealed class ArchiveStore : IArchiveStore
         await context.Database.ExecuteSqlRawAsync("PRAGMA page_size=16384;", cancellationToken).ConfigureAwait(false);
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // An initial load whose run is gone (killed, power cut) left indexes down: build them before anything reads.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await FinishAbandonedLoadAsync(connection, tx, null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Builds the indexes of an initial load whose run is gone. While the loading run is alive, a run of another
+    /// connector (<paramref name="connectorId"/>) is refused: the loading run's decisions assume it writes alone.
+    /// </summary>
+    private async Task FinishAbandonedLoadAsync(SqliteConnection connection, System.Data.Common.DbTransaction tx, string? connectorId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (await DeferredIndexes.FindAsync(connection, tx, cancellationToken).ConfigureAwait(false) is not { } load) return;
+        string? holder = null;
+        var expires = DateTimeOffset.MinValue;
+        await using (var read = Sql.Command(connection, tx, "SELECT holder, expires_at FROM leases WHERE name = $name"))
+        {
+            Sql.Add(read, "$name", LeaseName(load.ConnectorId));
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                holder = reader.GetString(0);
+                expires = StoreTime.Parse(reader.GetString(1));
+            }
+        }
+        var alive = holder is not null && holder.StartsWith($"run {load.RunId} ", StringComparison.Ordinal) && expires > now && !HolderIsDeadHere(holder);
+        if (alive)
+        {
+            // The loading connector's own next run meets its lease below, with the usual message.
+            if (connectorId is null || connectorId == load.ConnectorId) return;
+            throw new RunLeaseException(connectorId, holder!,
+                $"connector '{connectorId}' cannot run yet: the archive is in the initial load of connector '{load.ConnectorId}' " +
+                $"(run {load.RunId}, {holder}), whose indexes are built when it finishes");
+        }
+        await DeferredIndexes.RestoreAsync(connection, tx, null, StoreTime.ToText(now), "recovery", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> LoadCheckpointAsync(string connectorId, CancellationToken cancellationToken)
@@ -74,6 +119,7 @@ public sealed class ArchiveStore : IArchiveStore
         var nowText = StoreTime.ToText(now);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await FinishAbandonedLoadAsync(connection, tx, connectorId, now, cancellationToken).ConfigureAwait(false);
 
         await using (var read = Sql.Command(connection, tx, "SELECT holder, expires_at FROM leases WHERE name = $name"))
         {
@@ -154,7 +200,7 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     public async Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken) =>
-        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, cancellationToken).ConfigureAwait(false);
+        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, InitialLoadAfter, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Opens the run's writer with every commit flushed to disk.</summary>
     public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
@@ -165,6 +211,9 @@ public sealed class ArchiveStore : IArchiveStore
         var nowText = StoreTime.ToText(_time.GetUtcNow());
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // An initial load ends with its indexes built (a sort of each, not a million random inserts), in the
+        // transaction that finishes the run.
+        await DeferredIndexes.RestoreAsync(connection, tx, run.RunId, nowText, "pipeline", cancellationToken).ConfigureAwait(false);
         await using (var update = Sql.Command(connection, tx,
             "UPDATE runs SET status = $status, finished_at = $at, read = $read, created = $created, versioned = $versioned, " +
             "unchanged = $unchanged, duplicates = $duplicates, quarantined = $quarantined, failed = $failed, error = $error, " +

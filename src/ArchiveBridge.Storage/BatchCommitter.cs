@@ -7,6 +7,7 @@ using ArchiveBridge.Core.Pipeline;
 using ArchiveBridge.Core.Records;
 using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Storage.Audit;
+using ArchiveBridge.Storage.InitialLoad;
 using ArchiveBridge.Storage.Probes;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +24,9 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     private sealed class Identity
     {
         public required string Id { get; init; }
+
+        /// <summary>The row's rowid: known when loaded from the store or once inserted.</summary>
+        public long RowId { get; set; }
         public required string Fingerprint { get; set; }
         public int Version { get; set; }
         public string? ArchivalCode { get; set; }
@@ -65,8 +69,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     {
         var now = StoreTime.ToText(time.GetUtcNow());
 
-        var filters = _filters ??= new ProbeFilters(connection, run.ConnectorId);
-        await filters.RefreshAsync(tx, cancellationToken).ConfigureAwait(false);
+        // During an initial load the identity and fingerprint indexes are down: exact maps answer instead of the filters.
+        ProbeFilters? filters = null;
+        if (_load != LoadState.None) _loadKeys ??= await InitialLoadKeys.ReadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            filters = _filters ??= new ProbeFilters(connection, run.ConnectorId);
+            await filters.RefreshAsync(tx, cancellationToken).ConfigureAwait(false);
+        }
         var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, filters, cancellationToken).ConfigureAwait(false);
         var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, filters, cancellationToken).ConfigureAwait(false);
         // Pass 1: decide, in input order, against the store and what this batch already decided.
@@ -127,7 +137,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     identity.DuplicateOf = null;
                     op.PartitionKey = codes.PartitionKey(record);
                 }
-                filters.Written(item.Key!, item.FingerprintKey, newIdentity: false);
+                filters?.Written(item.Key!, item.FingerprintKey, newIdentity: false);
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
                 identity.Metadata = op.Metadata;
@@ -154,7 +164,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 Loaded = true,
             };
             identities[item.Key!] = created;
-            filters.Written(item.Key!, item.FingerprintKey, newIdentity: true);
+            filters?.Written(item.Key!, item.FingerprintKey, newIdentity: true);
             item.RecordId = created.Id;
             if (byFingerprint.TryGetValue(fingerprint, out var original))
             {
@@ -171,7 +181,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             }
         }
 
-        filters.Decided(batch.Count);
+        filters?.Decided(batch.Count);
         // Pass 2: 件号 for every new record, one atomic increment per partition.
         await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
         // Pass 3: write, in input order.
@@ -187,9 +197,12 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     await writer.SeenAsync(op.Item, op.Identity!.Id, cancellationToken).ConfigureAwait(false);
                     break;
                 case OpKind.Insert:
-                    await writer.InsertAsync(op.Item, op.Identity!.Id, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    op.Identity!.RowId = await writer.InsertAsync(op.Item, op.Identity.Id, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    _inserted++;
+                    _loadKeys?.Inserted(op.Item.Key!, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
                     break;
                 case OpKind.Version:
+                    _loadKeys?.Versioned(op.Item.FingerprintKey, op.Identity!.RowId);
                     await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
             }
@@ -227,21 +240,36 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch,
-        ProbeFilters filters, CancellationToken ct)
+        ProbeFilters? filters, CancellationToken ct)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var rowids = _loadKeys is null ? null : new List<long>();
         foreach (var item in batch)
-            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && filters.MayHoldIdentity(item.Key)) keys.Add(item.Key);
+        {
+            if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
+            if (rowids is not null)
+            {
+                var before = rowids.Count;
+                _loadKeys!.IdentityCandidates(item.Key, rowids);
+                if (rowids.Count > before) keys.Add(item.Key);
+            }
+            else if (filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
+        }
         var result = new Dictionary<string, Identity>(keys.Count, StringComparer.Ordinal);
         if (keys.Count == 0) return result;
+        // By rowid while the identity index is down (initial load), else by the index.
         await using var cmd = Sql.Command(connection, tx,
-            "SELECT source_key, id, fingerprint, version, archival_code, duplicate_of, last_run_id, content_run_id FROM records " +
-            "WHERE connector_id = $c AND source_key IN (SELECT value FROM json_each($keys))");
+            "SELECT source_key, id, fingerprint, version, archival_code, duplicate_of, last_run_id, content_run_id, rowid FROM records " +
+            (rowids is null ? "WHERE connector_id = $c AND source_key IN (SELECT value FROM json_each($keys))"
+                : "WHERE rowid IN (SELECT value FROM json_each($rowids)) AND connector_id = $c"));
         Sql.Add(cmd, "$c", connectorId);
-        Sql.Add(cmd, "$keys", JsonSerializer.Serialize(keys));
+        if (rowids is null) Sql.Add(cmd, "$keys", JsonSerializer.Serialize(keys));
+        else Sql.Add(cmd, "$rowids", JsonSerializer.Serialize(rowids));
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
+            // A candidate rowid may belong to another key with the same hash.
+            if (!keys.Contains(reader.GetString(0))) continue;
             result[reader.GetString(0)] = new Identity
             {
                 Id = reader.GetString(1),
@@ -251,26 +279,34 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 DuplicateOf = Sql.NullableString(reader, 5),
                 LastRunId = reader.GetString(6),
                 ContentRunId = reader.GetString(7),
+                RowId = reader.GetInt64(8),
             };
         }
         return result;
     }
 
     private async Task<Dictionary<string, string>> LoadFingerprintsAsync(SqliteTransaction tx, IReadOnlyList<PreparedRecord> batch,
-        Dictionary<string, Identity> identities, ProbeFilters filters, CancellationToken ct)
+        Dictionary<string, Identity> identities, ProbeFilters? filters, CancellationToken ct)
     {
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        var rowids = _loadKeys is null ? null : new List<long>();
         foreach (var item in batch)
         {
-            if (item.Problem is null && !item.KnownChangeToken && item.Key is not null && !identities.ContainsKey(item.Key)
-                && filters.MayHoldFingerprint(item.FingerprintKey))
-                fingerprints.Add(item.Record!.Fingerprint!);
+            if (item.Problem is not null || item.KnownChangeToken || item.Key is null || identities.ContainsKey(item.Key)) continue;
+            if (rowids is not null)
+            {
+                var before = rowids.Count;
+                _loadKeys!.FingerprintCandidates(item.FingerprintKey, rowids);
+                if (rowids.Count > before) fingerprints.Add(item.Record!.Fingerprint!);
+            }
+            else if (filters!.MayHoldFingerprint(item.FingerprintKey)) fingerprints.Add(item.Record!.Fingerprint!);
         }
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (fingerprints.Count == 0) return result;
-        await using var cmd = Sql.Command(connection, tx,
-            "SELECT fingerprint, id FROM records WHERE fingerprint_key IN (SELECT value FROM json_each($keys)) AND duplicate_of IS NULL");
-        Sql.Add(cmd, "$keys", JsonSerializer.Serialize(fingerprints.Select(IndexKeys.FromHexDigest)));
+        await using var cmd = Sql.Command(connection, tx, "SELECT fingerprint, id FROM records WHERE " +
+            (rowids is null ? "fingerprint_key IN (SELECT value FROM json_each($keys))" : "rowid IN (SELECT value FROM json_each($keys))") +
+            " AND duplicate_of IS NULL");
+        Sql.Add(cmd, "$keys", rowids is null ? JsonSerializer.Serialize(fingerprints.Select(IndexKeys.FromHexDigest)) : JsonSerializer.Serialize(rowids));
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -358,14 +394,65 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
     private ProbeFilters? _filters;
 
+    private enum LoadState { None, Deferring, Loading }
+
+    private LoadState _load;
+    private InitialLoadKeys? _loadKeys;
+    private bool _loadRuledOut;
+    private long _inserted;
+
     /// <summary>
-    /// Forgets what a rolled-back transaction decided: its 件号, and the probe filters (they may have marked as
-    /// seen rowids that the rollback frees for other writers).
+    /// Turns this run into an initial load (<see cref="DeferredIndexes"/>) when it pays and is safe: the run has
+    /// inserted at least <paramref name="after"/> records, the archive holds no other connector's record, and no
+    /// other connector's run holds a lease. Call in the open transaction, before its commit; the switch commits
+    /// with it. Returns whether the run is now loading.
+    /// </summary>
+    public async Task<bool> TryBeginInitialLoadAsync(SqliteTransaction tx, RunContext run, long after, string now, CancellationToken ct)
+    {
+        if (_load != LoadState.None) return true;
+        if (_loadRuledOut || after <= 0 || _inserted < after || run.ConnectorHadRecords) return false;
+        await using (var others = Sql.Command(connection, tx, "SELECT EXISTS (SELECT 1 FROM records WHERE connector_id <> $c)"))
+        {
+            Sql.Add(others, "$c", run.ConnectorId);
+            if (Convert.ToInt64(await others.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0)
+            {
+                _loadRuledOut = true;
+                return false;
+            }
+        }
+        // Another connector's run could start writing at any commit boundary: wait (and ask again at the next commit).
+        await using (var leases = Sql.Command(connection, tx,
+            "SELECT EXISTS (SELECT 1 FROM leases WHERE name LIKE 'connector:%' AND name <> $mine AND expires_at > $now)"))
+        {
+            Sql.Add(leases, "$mine", ArchiveStore.LeaseName(run.ConnectorId));
+            Sql.Add(leases, "$now", now);
+            if (Convert.ToInt64(await leases.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0) return false;
+        }
+        if (await DeferredIndexes.FindAsync(connection, tx, ct).ConfigureAwait(false) is not null) return false;
+        await DeferredIndexes.DeferAsync(connection, tx, run, now, ct).ConfigureAwait(false);
+        _loadKeys = await InitialLoadKeys.ReadAsync(connection, tx, ct).ConfigureAwait(false);
+        _filters = null;
+        _load = LoadState.Deferring;
+        return true;
+    }
+
+    /// <summary>The open transaction committed.</summary>
+    public void Committed()
+    {
+        if (_load == LoadState.Deferring) _load = LoadState.Loading;
+    }
+
+    /// <summary>
+    /// Forgets what a rolled-back transaction decided: its 件号, the probe filters (they may have marked as seen
+    /// rowids that the rollback frees for other writers), and the initial load's maps (read again from the store).
+    /// A switch to initial load made in that transaction is undone with it.
     /// </summary>
     public void RolledBack()
     {
         _sequences.Clear();
         _filters = null;
+        _loadKeys = null;
+        if (_load == LoadState.Deferring) _load = LoadState.None;
     }
 
     /// <summary>One audit entry per batch: what changed, by record id and fingerprint (unchanged ones only counted).</summary>

@@ -20,7 +20,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
     private SqliteCommand? _attachment;
     private SqliteCommand? _blob;
 
-    public async Task InsertAsync(PreparedRecord item, string id, string? partitionKey, CancellationToken ct)
+    /// <summary>Inserts a new record; returns its rowid.</summary>
+    public async Task<long> InsertAsync(PreparedRecord item, string id, string? partitionKey, CancellationToken ct)
     {
         var r = item.Record!;
         // The one statement every new record runs: bound by position straight through SQLitePCL (binding by
@@ -52,7 +53,9 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var rc = raw.sqlite3_step(stmt);
         raw.sqlite3_reset(stmt);
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        var rowid = raw.sqlite3_last_insert_rowid(connection.Handle);
         await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
+        return rowid;
     }
 
     private sqlite3_stmt PrepareInsert()

@@ -17,9 +17,11 @@ internal sealed class RunWriter : IRunWriter
     private readonly TimeProvider _time;
     private readonly WalCheckpointer _checkpointer;
     private SqliteTransaction? _tx;
+    private readonly long _initialLoadAfter;
 
-    private RunWriter(SqliteConnection connection, RunContext run, BatchCommitter committer, TimeProvider time, WalCheckpointer checkpointer)
+    private RunWriter(SqliteConnection connection, RunContext run, BatchCommitter committer, TimeProvider time, WalCheckpointer checkpointer, long initialLoadAfter)
     {
+        _initialLoadAfter = initialLoadAfter;
         _connection = connection;
         _run = run;
         _committer = committer;
@@ -30,7 +32,7 @@ internal sealed class RunWriter : IRunWriter
     public int Uncommitted { get; private set; }
 
     public static async Task<RunWriter> OpenAsync(ArchiveStore store, RunContext run, IArchivalCodeScheme codes, TimeProvider time,
-        WalCheckpointer checkpointer, int cacheMiB, CommitDurability durability, CancellationToken cancellationToken)
+        WalCheckpointer checkpointer, int cacheMiB, CommitDurability durability, long initialLoadAfter, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -51,7 +53,7 @@ internal sealed class RunWriter : IRunWriter
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new RunWriter(connection, run, new BatchCommitter(connection, codes, time), time, checkpointer);
+        return new RunWriter(connection, run, new BatchCommitter(connection, codes, time), time, checkpointer, initialLoadAfter);
     }
 
     public async Task WriteAsync(IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken)
@@ -82,14 +84,17 @@ internal sealed class RunWriter : IRunWriter
         try
         {
             await _committer.FlushSequencesAsync(_tx, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            await _committer.TryBeginInitialLoadAsync(_tx, _run, _initialLoadAfter, StoreTime.ToText(now), cancellationToken).ConfigureAwait(false);
             await using (var lease = Sql.Command(_connection, _tx, "UPDATE leases SET expires_at = $expires WHERE name = $name AND holder LIKE $holder"))
             {
-                Sql.Add(lease, "$expires", StoreTime.ToText(_time.GetUtcNow() + ArchiveStore.LeaseDuration));
+                Sql.Add(lease, "$expires", StoreTime.ToText(now + ArchiveStore.LeaseDuration));
                 Sql.Add(lease, "$name", ArchiveStore.LeaseName(_run.ConnectorId));
                 Sql.Add(lease, "$holder", $"run {_run.RunId}%");
                 await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await _tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _committer.Committed();
         }
         catch
         {

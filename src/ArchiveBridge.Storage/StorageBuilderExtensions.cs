@@ -16,6 +16,7 @@ public static class StorageBuilderExtensions
         builder.Services.AddSingleton(sp => new ArchiveStore(options.ConnectionString, sp.GetRequiredService<IArchivalCodeScheme>(), sp.GetRequiredService<TimeProvider>())
         {
             WriterCacheMiB = options.WriterCacheMiB,
+            InitialLoadAfter = options.InitialLoadAfter,
         });
         builder.Services.AddSingleton<IArchiveStore>(sp => sp.GetRequiredService<ArchiveStore>());
         builder.Services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.Blobs));

@@ -272,13 +272,7 @@ public sealed class ArchiveStoreTests : IDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = await _f.Store.OpenAsync(CancellationToken.None);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string sql) => _f.ScalarAsync(sql);
 
     [Fact]
     public async Task Sync_Attachments_StoredOnceBySha256AndPartOfFingerprint()

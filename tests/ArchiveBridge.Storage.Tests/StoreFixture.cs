@@ -13,10 +13,13 @@ public sealed class StoreFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public StoreFixture(int batchSize = 3)
+    public StoreFixture(int batchSize = 3, long initialLoadAfter = 50_000)
     {
         Options = new ArchiveBridgeOptions { Pipeline = { BatchSize = batchSize } };
-        Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", ArchivalCodeTemplate.Parse(ArchiveOptions.DefaultArchivalCodeTemplate), TimeProvider.System);
+        Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", ArchivalCodeTemplate.Parse(ArchiveOptions.DefaultArchivalCodeTemplate), TimeProvider.System)
+        {
+            InitialLoadAfter = initialLoadAfter,
+        };
         Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Blobs = new FileBlobStore(_dir.Combine("blobs"));
         Runner = new SyncRunner(Store, Blobs, Options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
@@ -42,6 +45,15 @@ public sealed class StoreFixture : IDisposable
 
     /// <summary>The mapping stage for records written straight through a run writer.</summary>
     public RecordPreparer Preparer(string connectorId) => new(Runtime(new ListConnector(connectorId, [])), new ArchiveOptions(), TimeProvider.System);
+
+    /// <summary>One value from the store, on a connection of its own.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public void Dispose()
     {

@@ -170,6 +170,37 @@ namespace ArchiveBridge.Storage.Migrations
                     b.ToTable("code_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("ArchiveBridge.Storage.Entities.DeferredIndexEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ConnectorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connector_id");
+
+                    b.Property<string>("DeferredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deferred_at");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("deferred_indexes", (string)null);
+                });
+
             modelBuilder.Entity("ArchiveBridge.Storage.Entities.LeaseEntity", b =>
                 {
                     b.Property<string>("Name")

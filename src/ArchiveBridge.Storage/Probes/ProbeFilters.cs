@@ -98,8 +98,8 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
         _versionsSeenUpTo = await ScalarAsync(tx, "SELECT coalesce(max(rowid), 0) FROM record_versions", ct).ConfigureAwait(false);
     }
 
-    // A process-local hash is enough: the filter lives only as long as the run's writer.
-    private static long IdentityKey(string sourceKey)
+    /// <summary>A source key's 64-bit hash; process-local is enough, the filters and maps live only as long as the run's writer.</summary>
+    internal static long IdentityKey(string sourceKey)
     {
         var h = 0xCBF29CE484222325UL;
         foreach (var c in sourceKey) h = (h ^ c) * 0x100000001B3UL;

@@ -18,14 +18,15 @@ internal sealed class CliWorkspace : IDisposable
     public static string Mapping(string name) => System.IO.Path.Combine(CliProcess.RepoRoot, "mappings", name);
 
     /// <summary>Writes a config with one CSV connector <c>hr</c>.</summary>
-    public void WriteCsvConfig(string csvPath, string? mappingPath = null, string encoding = "gb18030", string? extraSettings = null, int? batchSize = null)
+    public void WriteCsvConfig(string csvPath, string? mappingPath = null, string encoding = "gb18030", string? extraSettings = null, int? batchSize = null,
+        string? extraStore = null, int? commitRecords = null)
     {
         var settings = $"\"path\": {Json(csvPath)}, \"encoding\": \"{encoding}\", \"attachmentsRoot\": {Json(Sample("hr", "files"))}{(extraSettings is null ? "" : ", " + extraSettings)}";
         File.WriteAllText(Config, $$"""
         {
-          "store": { "connectionString": "Data Source=data/archive.db", "blobs": "data/blobs" },
+          "store": { "connectionString": "Data Source=data/archive.db", "blobs": "data/blobs"{{(extraStore is null ? "" : ", " + extraStore)}} },
           "archive": { "fonds": "Z001", "fondsUnit": "华东示范集团有限公司" },
-          {{(batchSize is null ? "" : $"\"pipeline\": {{ \"batchSize\": {batchSize} }},")}}
+          {{(batchSize is null ? "" : $"\"pipeline\": {{ \"batchSize\": {batchSize}{(commitRecords is null ? "" : $", \"commitRecords\": {commitRecords}")} }},")}}
           "connectors": [ { "id": "hr", "type": "csv", "mapping": {{Json(mappingPath ?? Mapping("hr-personnel.json"))}}, "settings": { {{settings}} } } ]
         }
         """);

@@ -13,23 +13,42 @@ public sealed class CrashReplayTests : IDisposable
     public void Dispose() => _ws.Dispose();
 
     [Fact]
-    public async Task Sync_KilledMidRunThenRerun_StoreHoldsEachUniqueRowOnce()
+    public Task Sync_KilledMidRunThenRerun_StoreHoldsEachUniqueRowOnce() =>
+        KillThenRerunAsync(extraStore: null, commitRecords: null, killWhen: "SELECT count(*) FROM checkpoints");
+
+    /// <summary>
+    /// Killed while an initial load has the records indexes down (the first sync of an empty archive past
+    /// <c>initialLoadAfter</c>): the re-run finds the loading run dead, builds the indexes, and replays.
+    /// </summary>
+    [Fact]
+    public async Task Sync_KilledDuringInitialLoadThenRerun_IndexesAreBuiltAndEachUniqueRowStoredOnce()
+    {
+        await KillThenRerunAsync(extraStore: "\"initialLoadAfter\": 1000", commitRecords: 2000, killWhen: "SELECT count(*) FROM deferred_indexes");
+
+        var db = Path.Combine(_ws.Path, "data", "archive.db");
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM deferred_indexes"));
+        Assert.Equal(4, Count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' " +
+            "AND name IN ('IX_records_connector_id_source_key', 'IX_records_fingerprint_key', 'IX_records_archival_code', 'IX_records_change_token_key')"));
+        Assert.Equal(1, Count(db, "SELECT count(*) FROM audit_log WHERE action = 'initial_load.finished' AND actor = 'recovery'"));
+    }
+
+    private async Task KillThenRerunAsync(string? extraStore, int? commitRecords, string killWhen)
     {
         var csv = Path.Combine(_ws.Path, "big.csv");
         new HrCsvGenerator().WriteFile(csv, Rows);
-        _ws.WriteCsvConfig(csv, batchSize: 1000);
+        _ws.WriteCsvConfig(csv, batchSize: 1000, extraStore: extraStore, commitRecords: commitRecords);
         var db = Path.Combine(_ws.Path, "data", "archive.db");
 
         using (var child = CliProcess.Start(null, "sync", "hr", "--config", _ws.Config))
         {
-            // Wait (bounded) until at least one batch has committed, then kill without warning.
+            // Wait (bounded) until the moment to kill has come (a committed batch at least), then kill without warning.
             var committed = false;
             for (var i = 0; i < 3000 && !committed && !child.HasExited; i++)
             {
-                committed = Count(db, "SELECT count(*) FROM checkpoints") > 0;
+                committed = Count(db, killWhen) > 0;
                 if (!committed) await Task.Delay(20);
             }
-            Assert.True(committed, "no batch committed before the child exited");
+            Assert.True(committed, $"'{killWhen}' found nothing before the child exited");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }

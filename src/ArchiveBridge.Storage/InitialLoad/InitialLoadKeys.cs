@@ -1,0 +1,69 @@
+using ArchiveBridge.Storage.Probes;
+using Microsoft.Data.Sqlite;
+
+namespace ArchiveBridge.Storage.InitialLoad;
+
+/// <summary>
+/// What an initial load asks the identity and fingerprint indexes while they are down (<see cref="DeferredIndexes"/>):
+/// exact maps from a 64-bit key to the rowids of the records that have it. A hit is confirmed by reading those
+/// rows by rowid and comparing the full source key or fingerprint, so a colliding key costs a read, never a wrong
+/// decision; a miss is certain because no other run writes while the indexes are down.
+/// </summary>
+internal sealed class InitialLoadKeys
+{
+    private readonly RowidMap _identities = new();
+    private readonly RowidMap _fingerprints = new();
+
+    /// <summary>Reads the keys of every record in the store (the loading run's own, at the switch or after a rollback).</summary>
+    public static async Task<InitialLoadKeys> ReadAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
+    {
+        var keys = new InitialLoadKeys();
+        await using var cmd = Sql.Command(connection, tx, "SELECT rowid, source_key, fingerprint_key, duplicate_of IS NULL FROM records");
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var rowid = reader.GetInt64(0);
+            keys._identities.Add(ProbeFilters.IdentityKey(reader.GetString(1)), rowid);
+            if (reader.GetBoolean(3)) keys._fingerprints.Add(reader.GetInt64(2), rowid);
+        }
+        return keys;
+    }
+
+    /// <summary>Adds the rowids of records that may have this source key to <paramref name="into"/>.</summary>
+    public void IdentityCandidates(string sourceKey, List<long> into) => _identities.Get(ProbeFilters.IdentityKey(sourceKey), into);
+
+    /// <summary>Adds the rowids of original (not duplicate) records that may have this fingerprint key.</summary>
+    public void FingerprintCandidates(long fingerprintKey, List<long> into) => _fingerprints.Get(fingerprintKey, into);
+
+    /// <summary>A record inserted at <paramref name="rowid"/>; a duplicate is not an original for later probes.</summary>
+    public void Inserted(string sourceKey, long fingerprintKey, bool original, long rowid)
+    {
+        _identities.Add(ProbeFilters.IdentityKey(sourceKey), rowid);
+        if (original) _fingerprints.Add(fingerprintKey, rowid);
+    }
+
+    /// <summary>A record given new content (a version is always an original). Its old fingerprint key stays: a hit on it fails confirmation.</summary>
+    public void Versioned(long fingerprintKey, long rowid) => _fingerprints.Add(fingerprintKey, rowid);
+
+    /// <summary>A multimap of 64-bit key to rowids without an allocation per entry: collisions are rare and go aside.</summary>
+    private sealed class RowidMap
+    {
+        private readonly Dictionary<long, long> _first = [];
+        private readonly Dictionary<long, List<long>> _more = [];
+
+        public void Add(long key, long rowid)
+        {
+            if (_first.TryAdd(key, rowid)) return;
+            if (_first[key] == rowid) return;
+            if (!_more.TryGetValue(key, out var list)) _more[key] = list = [];
+            if (!list.Contains(rowid)) list.Add(rowid);
+        }
+
+        public void Get(long key, List<long> into)
+        {
+            if (!_first.TryGetValue(key, out var rowid)) return;
+            into.Add(rowid);
+            if (_more.TryGetValue(key, out var list)) into.AddRange(list);
+        }
+    }
+}
