@@ -67,14 +67,7 @@ public sealed class InitialLoadTests : IDisposable
     [Fact]
     public async Task WhileIndexesAreDown_OtherConnectorsCannotStart_AndCanOnceTheLoadHasFinished()
     {
-        var f = Fixture(initialLoadAfter: 2);
-        var run = await f.Store.StartRunAsync("hr", "test", "m1", CancellationToken.None);
-        var preparer = f.Preparer("hr");
-        await using (var writer = await f.Store.OpenWriterAsync(run, CancellationToken.None))
-        {
-            await writer.WriteAsync([preparer.Prepare(Some.Record("a")), preparer.Prepare(Some.Record("b"))], "2", CancellationToken.None);
-            await writer.CommitAsync(CancellationToken.None);
-        }
+        var (f, run) = await LoadingRunAsync();
         Assert.Equal(0, await f.ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ({IndexList})"));
         Assert.Equal(DeferredIndexes.Names.Length, await f.ScalarAsync("SELECT count(*) FROM deferred_indexes"));
 
@@ -90,14 +83,7 @@ public sealed class InitialLoadTests : IDisposable
     [Fact]
     public async Task LoadWhoseRunIsGone_IsFinishedByTheNextStart()
     {
-        var f = Fixture(initialLoadAfter: 2);
-        var run = await f.Store.StartRunAsync("hr", "test", "m1", CancellationToken.None);
-        var preparer = f.Preparer("hr");
-        await using (var writer = await f.Store.OpenWriterAsync(run, CancellationToken.None))
-        {
-            await writer.WriteAsync([preparer.Prepare(Some.Record("a")), preparer.Prepare(Some.Record("b"))], "2", CancellationToken.None);
-            await writer.CommitAsync(CancellationToken.None);
-        }
+        var (f, run) = await LoadingRunAsync();
         // The run dies without finishing (its lease runs out, as after a power cut on another node).
         await f.ScalarAsync("UPDATE leases SET expires_at = '2000-01-01T00:00:00.000Z' RETURNING 0");
 
@@ -120,6 +106,18 @@ public sealed class InitialLoadTests : IDisposable
 
         Assert.Equal(8, run.Counts.Created);
         Assert.Equal(0, await f.ScalarAsync("SELECT count(*) FROM audit_log WHERE action = 'initial_load.started'"));
+    }
+
+    /// <summary>A run of "hr" into an empty archive that has committed past its switch to initial load and is still open.</summary>
+    private async Task<(StoreFixture, RunContext)> LoadingRunAsync()
+    {
+        var f = Fixture(initialLoadAfter: 2);
+        var run = await f.Store.StartRunAsync("hr", "test", "m1", CancellationToken.None);
+        var preparer = f.Preparer("hr");
+        await using var writer = await f.Store.OpenWriterAsync(run, CancellationToken.None);
+        await writer.WriteAsync([preparer.Prepare(Some.Record("a")), preparer.Prepare(Some.Record("b"))], "2", CancellationToken.None);
+        await writer.CommitAsync(CancellationToken.None);
+        return (f, run);
     }
 
     private static (long, long, long, long, long, long, long) Tally(RunCounts c) =>
