@@ -32,7 +32,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             // its 件号, so this unique index also guards (partition_key, item_no): no second index on every insert.
             e.HasIndex(x => x.ArchivalCode).IsUnique();
             e.HasIndex(x => x.FingerprintKey);
-            e.HasIndex(x => x.ChangeTokenKey);
+            // Only records that carry a token (REST, database sources): a CSV archive keeps no index of nulls.
+            e.HasIndex(x => x.ChangeTokenKey).HasFilter("change_token_key IS NOT NULL");
         });
         modelBuilder.Entity<RecordVersionEntity>(e =>
         {

@@ -64,10 +64,19 @@ public sealed class ArchiveStore : IArchiveStore
         // fuller pages (measured: 1.7x the insert rate of the 4 KiB default on a 1M-record store).
         await context.Database.ExecuteSqlRawAsync("PRAGMA page_size=16384;", cancellationToken).ConfigureAwait(false);
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        // An initial load whose run is gone (killed, power cut) left indexes down: build them before anything reads,
+        // and before a migration that may change one of them.
+        await FinishAbandonedLoadAsync(cancellationToken).ConfigureAwait(false);
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        // An initial load whose run is gone (killed, power cut) left indexes down: build them before anything reads.
+    private async Task FinishAbandonedLoadAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var exists = Sql.Command(connection, null, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes')"))
+        {
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
+        }
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await FinishAbandonedLoadAsync(connection, tx, null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -174,6 +183,15 @@ public sealed class ArchiveStore : IArchiveStore
         return new RunContext(runId, connectorId, now) { MappingHash = mappingHash, ConnectorHadRecords = hadRecords };
     }
 
+    /// <summary>
+    /// "+r.connector_id" keeps SQLite on the token index: the (connector_id, source_key) index would scan the whole
+    /// connector. The token index is partial (non-null keys only); "IN" implies "IS NOT NULL", so it still serves.
+    /// </summary>
+    internal const string KnownChangeTokensSql =
+        "SELECT r.change_token FROM records r JOIN runs u ON u.id = r.content_run_id " +
+        "WHERE r.change_token_key IN (SELECT value FROM json_each($keys)) AND +r.connector_id = $c " +
+        "AND r.content_run_id <> $run AND u.mapping_hash IS $mh";
+
     public async Task<IReadOnlySet<string>> FindKnownChangeTokensAsync(RunContext run, IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -181,11 +199,7 @@ public sealed class ArchiveStore : IArchiveStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Only tokens set by an earlier run under the same mapping: a mapping change must re-map everything,
         // and a token first seen in this run goes the full path so in-run duplicates are recognised.
-        // "+r.connector_id" keeps SQLite on the token index: the (connector_id, source_key) index would scan the whole connector.
-        await using var cmd = Sql.Command(connection, null,
-            "SELECT r.change_token FROM records r JOIN runs u ON u.id = r.content_run_id " +
-            "WHERE r.change_token_key IN (SELECT value FROM json_each($keys)) AND +r.connector_id = $c " +
-            "AND r.content_run_id <> $run AND u.mapping_hash IS $mh");
+        await using var cmd = Sql.Command(connection, null, KnownChangeTokensSql);
         Sql.Add(cmd, "$c", run.ConnectorId);
         Sql.Add(cmd, "$keys", JsonSerializer.Serialize(tokens.Select(IndexKeys.FromText)));
         Sql.Add(cmd, "$run", run.RunId);

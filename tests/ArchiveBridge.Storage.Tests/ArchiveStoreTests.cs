@@ -57,6 +57,23 @@ public sealed class ArchiveStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task KnownChangeTokenLookup_SearchesThePartialTokenIndex()
+    {
+        // The token index holds only non-null keys; the lookup must still use it, or every re-sync of a large
+        // REST or database source would scan the records table once per batch.
+        await using var connection = await _f.Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + ArchiveStore.KnownChangeTokensSql;
+        foreach (var name in new[] { "$keys", "$c", "$run", "$mh" }) cmd.Parameters.AddWithValue(name, name == "$keys" ? "[1]" : "x");
+        var plan = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_records_change_token_key", StringComparison.Ordinal));
+        Assert.Equal(1, await _f.ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'IX_records_change_token_key' AND sql LIKE '%WHERE%IS NOT NULL%'"));
+    }
+
+    [Fact]
     public async Task Sync_ExactDuplicateRowsInOneRun_OneRecordPlusDuplicates_ThenAllUnchanged()
     {
         var records = new List<SourceRecord> { Some.Record("a", token: "ta"), Some.Record("a", token: "ta"), Some.Record("b", token: "tb"), Some.Record("a", token: "ta") };

@@ -464,7 +464,8 @@ namespace ArchiveBridge.Storage.Migrations
                     b.HasIndex("ArchivalCode")
                         .IsUnique();
 
-                    b.HasIndex("ChangeTokenKey");
+                    b.HasIndex("ChangeTokenKey")
+                        .HasFilter("change_token_key IS NOT NULL");
 
                     b.HasIndex("FingerprintKey");
 
