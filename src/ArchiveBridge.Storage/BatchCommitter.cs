@@ -210,6 +210,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         await ResolveQuarantinedAsync(tx, run, batch, now, cancellationToken).ConfigureAwait(false);
         if (checkpoint is not null) await writer.CheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         await AuditWriter.AppendAsync(connection, tx, now, "pipeline", "batch.committed", $"run:{run.RunId}", AuditDetails(run, batch, checkpoint), cancellationToken).ConfigureAwait(false);
+        if (_audit.Capacity > 1 << 20) _audit = new(4096); // an unusually large batch does not keep its buffer
     }
 
     /// <summary>
@@ -455,11 +456,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         if (_load == LoadState.Deferring) _load = LoadState.None;
     }
 
+    // The batch's audit details, written as UTF-8 into one buffer kept across batches (a hundred kilobytes a batch).
+    private System.Buffers.ArrayBufferWriter<byte> _audit = new(4096);
+    private Utf8JsonWriter? _auditWriter;
+
     /// <summary>One audit entry per batch: what changed, by record id and fingerprint (unchanged ones only counted).</summary>
-    private static string AuditDetails(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint)
+    private ReadOnlyMemory<byte> AuditDetails(RunContext run, IReadOnlyList<PreparedRecord> batch, string? checkpoint)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = _audit;
+        buffer.ResetWrittenCount();
+        var w = _auditWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.Reset(buffer);
         {
             w.WriteStartObject();
             w.WriteString("connector", run.ConnectorId);
@@ -471,20 +478,35 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 foreach (var item in batch)
                 {
                     if (item.Outcome != outcome) continue;
-                    w.WriteStringValue(outcome switch
-                    {
-                        RecordOutcome.Quarantined => item.QuarantineId,
-                        RecordOutcome.Duplicate => $"{item.RecordId}:{item.Record?.Fingerprint}>{item.DuplicateOf}",
-                        _ => $"{item.RecordId}:{item.Record!.Fingerprint}",
-                    });
+                    if (outcome == RecordOutcome.Quarantined) w.WriteStringValue(item.QuarantineId);
+                    else WriteChange(w, item.RecordId, item.Record?.Fingerprint, outcome == RecordOutcome.Duplicate ? item.DuplicateOf ?? "" : null);
                 }
                 w.WriteEndArray();
             }
             foreach (var item in batch) if (item.Outcome == RecordOutcome.Unchanged) unchanged++;
             w.WriteNumber("unchanged", unchanged);
             w.WriteEndObject();
+            w.Flush();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>"id:fingerprint", or "id:fingerprint>original" for a duplicate, without a string per record.</summary>
+    private static void WriteChange(Utf8JsonWriter w, string? id, string? fingerprint, string? original)
+    {
+        id ??= "";
+        fingerprint ??= "";
+        var length = id.Length + 1 + fingerprint.Length + (original is null ? 0 : 1 + original.Length);
+        Span<char> text = length <= 256 ? stackalloc char[length] : new char[length];
+        id.CopyTo(text);
+        text[id.Length] = ':';
+        fingerprint.CopyTo(text[(id.Length + 1)..]);
+        if (original is not null)
+        {
+            text[id.Length + 1 + fingerprint.Length] = '>';
+            original.CopyTo(text[(id.Length + 2 + fingerprint.Length)..]);
+        }
+        w.WriteStringValue(text);
     }
 
     internal static string RawHash(string? rawText, string rawPayload) =>

@@ -13,6 +13,9 @@ public sealed class RecordChecker
     private readonly CheckOptions _options;
     private readonly ArchivalCodeTemplate _codeTemplate;
 
+    // Per category (options are bound once at start): the union of the required lists, made once, not per record.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _required = new(StringComparer.Ordinal);
+
     public RecordChecker(CheckOptions options, ArchivalCodeTemplate codeTemplate)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -47,11 +50,16 @@ public sealed class RecordChecker
                 wellFormed ? $"档号“{code}”符合规则" : $"档号“{code}”与按规则“{_codeTemplate}”由元数据生成的“{expected}”不符");
         }
 
-        var missing = _options.RequiredFieldsFor(record.Category).Where(f => IsEmpty(record, f)).ToList();
-        var list = string.Join(", ", missing);
-        recorder.Add(CheckId.RequiredMetadata, missing.Count == 0, missing.Count == 0 ? null : list,
-            missing.Count == 0 ? "the required metadata is present" : $"required metadata missing: {list}",
-            missing.Count == 0 ? "必备元数据齐全" : $"缺少必备元数据：{list}");
+        List<string>? missing = null;
+        var required = _required.GetOrAdd(record.Category ?? "", (c, o) => o.RequiredFieldsFor(c.Length == 0 ? null : c), _options);
+        for (var i = 0; i < required.Count; i++)
+        {
+            if (IsEmpty(record, required[i])) (missing ??= []).Add(required[i]);
+        }
+        var list = missing is null ? null : string.Join(", ", missing);
+        recorder.Add(CheckId.RequiredMetadata, missing is null, list,
+            missing is null ? "the required metadata is present" : $"required metadata missing: {list}",
+            missing is null ? "必备元数据齐全" : $"缺少必备元数据：{list}");
 
         if (declaredAttachmentCount is { } declared)
         {

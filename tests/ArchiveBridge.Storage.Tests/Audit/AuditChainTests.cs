@@ -1,0 +1,32 @@
+using System.Text;
+using ArchiveBridge.Storage.Audit;
+
+namespace ArchiveBridge.Storage.Tests.Audit;
+
+/// <summary>A batch's entry is hashed from its UTF-8 bytes, the verifier hashes the stored text: both must agree.</summary>
+public class AuditChainTests
+{
+    [Theory]
+    [InlineData("""{"connector":"hr","created":["01J:ab12"],"unchanged":0}""")]
+    [InlineData("""{"title":"关于印发《档案管理办法》的通知","q":"say \"hi\"","path":"C:\\a\\b"}""")]
+    [InlineData("tab\there, newline\nthere, bell\u0007, <script>&amp;</script>")]
+    [InlineData("emoji 😀 and 𠀀 (a CJK extension B character)")]
+    [InlineData("")]
+    public void ComputeHash_FromUtf8_IsTheSameAsFromText(string details)
+    {
+        var fromText = AuditChain.ComputeHash(AuditChain.Genesis, 7, "2026-11-26T00:00:00.000Z", "pipeline", "batch.committed", "run:r1", details);
+        var fromUtf8 = AuditChain.ComputeHash(AuditChain.Genesis, 7, "2026-11-26T00:00:00.000Z", "pipeline", "batch.committed", "run:r1", Encoding.UTF8.GetBytes(details));
+
+        Assert.Equal(fromText, fromUtf8);
+    }
+
+    [Fact]
+    public void ComputeHash_AnotherDetail_AnotherHash()
+    {
+        var a = AuditChain.ComputeHash(AuditChain.Genesis, 1, "t", "a", "x", "s", "details");
+        var b = AuditChain.ComputeHash(AuditChain.Genesis, 1, "t", "a", "x", "s", "detail5");
+
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, AuditChain.ComputeHash(AuditChain.Genesis, 1, "t", "a", "x", "s", "details"));
+    }
+}
