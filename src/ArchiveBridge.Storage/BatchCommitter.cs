@@ -135,7 +135,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 {
                     // A former duplicate whose content now differs becomes a record of its own, with its own 档号.
                     identity.DuplicateOf = null;
-                    op.PartitionKey = codes.PartitionKey(record);
+                    op.PartitionKey = PartitionKey(record);
                 }
                 filters?.Written(item.Key!, item.FingerprintKey, newIdentity: false);
                 identity.Version++;
@@ -177,7 +177,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             {
                 byFingerprint[fingerprint] = created.Id;
                 item.Outcome = RecordOutcome.Created;
-                ops.Add(new Op(OpKind.Insert, item, created) { PartitionKey = codes.PartitionKey(record) });
+                ops.Add(new Op(OpKind.Insert, item, created) { PartitionKey = PartitionKey(record) });
             }
         }
 
@@ -197,7 +197,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     await writer.SeenAsync(op.Item, op.Identity!.Id, cancellationToken).ConfigureAwait(false);
                     break;
                 case OpKind.Insert:
-                    op.Identity!.RowId = await writer.InsertAsync(op.Item, op.Identity.Id, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    op.Identity!.RowId = writer.Insert(op.Item, op.Identity.Id, op.PartitionKey);
+                    await writer.AttachmentsAsync(op.Identity.Id, 1, op.Item.Record!, cancellationToken).ConfigureAwait(false);
                     _inserted++;
                     _loadKeys?.Inserted(op.Item.Key!, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
                     break;
@@ -394,6 +395,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private ProbeFilters? _filters;
+
+    // A partition is (fonds, category, year, retention, org): a few hundred at most, while every new record asks.
+    private readonly Dictionary<(string?, string?, int?, string?, string?), string> _partitions = [];
+
+    private string PartitionKey(ArchiveRecord record)
+    {
+        var parts = (record.Fonds, record.Category, record.Year, record.Retention, record.Org);
+        if (_partitions.TryGetValue(parts, out var key)) return key;
+        if (_partitions.Count >= 4096) _partitions.Clear();
+        return _partitions[parts] = codes.PartitionKey(record);
+    }
 
     private enum LoadState { None, Deferring, Loading }
 

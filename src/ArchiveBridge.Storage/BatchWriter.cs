@@ -20,8 +20,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
     private SqliteCommand? _attachment;
     private SqliteCommand? _blob;
 
-    /// <summary>Inserts a new record; returns its rowid.</summary>
-    public async Task<long> InsertAsync(PreparedRecord item, string id, string? partitionKey, CancellationToken ct)
+    /// <summary>Inserts a new record (its attachment rows follow with <see cref="AttachmentsAsync"/>); returns its rowid.</summary>
+    public long Insert(PreparedRecord item, string id, string? partitionKey)
     {
         var r = item.Record!;
         // The one statement every new record runs: bound by position straight through SQLitePCL (binding by
@@ -53,9 +53,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var rc = raw.sqlite3_step(stmt);
         raw.sqlite3_reset(stmt);
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        var rowid = raw.sqlite3_last_insert_rowid(connection.Handle);
-        await AttachmentsAsync(id, 1, r, ct).ConfigureAwait(false);
-        return rowid;
+        return raw.sqlite3_last_insert_rowid(connection.Handle);
     }
 
     private sqlite3_stmt PrepareInsert()
@@ -211,7 +209,7 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task AttachmentsAsync(string recordId, int version, ArchiveRecord r, CancellationToken ct)
+    public async Task AttachmentsAsync(string recordId, int version, ArchiveRecord r, CancellationToken ct)
     {
         if (r.Attachments.Count == 0) return;
         var attachment = _attachment ??= Prepare(
