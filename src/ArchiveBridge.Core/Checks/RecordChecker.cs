@@ -37,8 +37,9 @@ public sealed class RecordChecker
         var source = record.Source;
         var sourced = !string.IsNullOrWhiteSpace(source.ConnectorId) && !string.IsNullOrWhiteSpace(source.SourceKey);
         recorder.Add(CheckId.SourceRecorded, sourced, "source",
-            sourced ? $"from connector '{source.ConnectorId}', key '{source.SourceKey}'" : "the connector id or source key is missing",
-            sourced ? $"来源于连接器“{source.ConnectorId}”，标识“{source.SourceKey}”" : "缺少来源连接器或来源标识");
+            // A pass says no more than the record's own source fields do (and is stored by id only): no text per record.
+            sourced ? "the source connector and key are recorded" : "the connector id or source key is missing",
+            sourced ? "来源连接器与来源标识已记录" : "缺少来源连接器或来源标识");
 
         if (!string.IsNullOrEmpty(record.ArchivalCode) && recorder.IsOn(CheckId.ArchivalCodeWellFormed))
         {

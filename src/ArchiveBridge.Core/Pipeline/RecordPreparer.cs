@@ -14,6 +14,7 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
 {
     private readonly RecordBuilder _builder = new(archive);
     private readonly string _system = runtime.Definition.System ?? runtime.Id;
+    private readonly string _ingestionDetail = $"归档 via {runtime.Id}";
 
     private long _atSecond = long.MinValue;
     private string _at = "";
@@ -85,7 +86,7 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
         prepared.PendingAttachments = attachments;
         prepared.Record = record;
         var at = EventTime(now);
-        record.Events.Add(new Records.RecordEvent { Action = "ingestion", At = at, By = "archivebridge", Detail = $"归档 via {runtime.Id}" });
+        record.Events.Add(new Records.RecordEvent { Action = "ingestion", At = at, By = "archivebridge", Detail = _ingestionDetail });
         if (checks is not null)
         {
             checks.CheckRecord(prepared, new DeclaredAttachments(mapped.DeclaredAttachmentCount), at);
