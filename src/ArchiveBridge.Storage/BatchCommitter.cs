@@ -185,7 +185,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         // Pass 2: 件号 for every new record, one atomic increment per partition.
         await AllocateCodesAsync(tx, ops, cancellationToken).ConfigureAwait(false);
         // Pass 3: write, in input order.
-        using var writer = new BatchWriter(connection, tx, run, now, time);
+        using var writer = new BatchWriter(connection, tx, run, now, time, _row);
         foreach (var op in ops)
         {
             switch (op.Kind)
@@ -395,6 +395,9 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private ProbeFilters? _filters;
+
+    /// <summary>The record insert's text values, bound without a copy (one buffer for the run, reused row after row).</summary>
+    private readonly Sqlite.RowBindings _row = new();
 
     // A partition is (fonds, category, year, retention, org): a few hundred at most, while every new record asks.
     private readonly Dictionary<(string?, string?, int?, string?, string?), string> _partitions = [];

@@ -13,7 +13,7 @@ namespace ArchiveBridge.Storage;
 /// The prepared statements of one batch in the run's open transaction. Each statement is built and prepared
 /// once per batch and re-bound per record: about one row written per record on the hot path.
 /// </summary>
-internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time) : IDisposable
+internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction tx, RunContext run, string now, TimeProvider time, Sqlite.RowBindings row) : IDisposable
 {
     private sqlite3_stmt? _insert;
     private SqliteCommand? _seen;
@@ -28,26 +28,27 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         // name through ADO.NET cost a third of the insert), on the same connection and transaction.
         var stmt = _insert ??= PrepareInsert();
         var coded = r.ArchivalCode is not null;
-        Text(stmt, 1, id);
-        Text(stmt, 3, item.Key!);
-        Text(stmt, 4, r.ArchivalCode);
-        Text(stmt, 5, coded ? partitionKey : null);
+        row.NextRow();
+        row.Text(connection, stmt, 1, id);
+        row.Text(connection, stmt, 3, item.Key!);
+        row.Text(connection, stmt, 4, r.ArchivalCode);
+        row.Text(connection, stmt, 5, coded ? partitionKey : null);
         Int(stmt, 6, coded ? r.ItemNo : null);
-        Text(stmt, 7, r.Fonds);
-        Text(stmt, 8, r.Category);
+        row.Text(connection, stmt, 7, r.Fonds);
+        row.Text(connection, stmt, 8, r.Category);
         Int(stmt, 9, r.Year);
-        Text(stmt, 10, r.Retention);
-        Text(stmt, 11, r.Org);
-        Text(stmt, 12, r.Title);
-        Text(stmt, 13, r.DocNumber);
-        Text(stmt, 14, r.Date);
-        Text(stmt, 15, r.Fingerprint!);
-        Text(stmt, 16, item.Source.ChangeToken);
+        row.Text(connection, stmt, 10, r.Retention);
+        row.Text(connection, stmt, 11, r.Org);
+        row.Text(connection, stmt, 12, r.Title);
+        row.Text(connection, stmt, 13, r.DocNumber);
+        row.Text(connection, stmt, 14, r.Date);
+        row.Text(connection, stmt, 15, r.Fingerprint!);
+        row.Text(connection, stmt, 16, item.Source.ChangeToken);
         // The record JSON is bound as the UTF-8 the mapping stage made: no conversion on this thread.
-        Utf8(stmt, 17, item.StoredMetadataUtf8());
-        Text(stmt, 18, item.DuplicateOf);
-        Text(stmt, 20, OutcomeText(item.Outcome));
-        Text(stmt, 22, item.StoredChecks());
+        row.Utf8(connection, stmt, 17, item.StoredMetadataUtf8());
+        row.Text(connection, stmt, 18, item.DuplicateOf);
+        row.Text(connection, stmt, 20, OutcomeText(item.Outcome));
+        row.Text(connection, stmt, 22, item.StoredChecks());
         Int(stmt, 23, item.FingerprintKey);
         Int(stmt, 24, item.ChangeTokenKey);
         var rc = raw.sqlite3_step(stmt);
@@ -63,9 +64,9 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             "last_outcome, created_at, updated_at, checks, fingerprint_key, change_token_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " +
             "?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?17, ?18, ?19, ?19, ?19, ?20, ?21, ?21, ?22, ?23, ?24)");
         // What is the same for the whole batch is bound once: SQLite keeps bindings across resets.
-        Text(stmt, 2, run.ConnectorId);
-        Text(stmt, 19, run.RunId);
-        Text(stmt, 21, now);
+        Constant(stmt, 2, run.ConnectorId);
+        Constant(stmt, 19, run.RunId);
+        Constant(stmt, 21, now);
         return stmt;
     }
 
@@ -76,25 +77,10 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         return stmt;
     }
 
-    private void Text(sqlite3_stmt stmt, int index, string? value)
+    /// <summary>Binds a value that stays for the whole batch; SQLite keeps its own copy.</summary>
+    private void Constant(sqlite3_stmt stmt, int index, string value)
     {
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(stmt, index);
-            return;
-        }
-        // Encoded into a stack buffer and bound by length (SQLite copies it): SQLitePCL's string overload would
-        // allocate a null-terminated array per value, some twenty per record.
-        var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
-        Span<byte> buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
-        var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
-        Utf8(stmt, index, buffer[..length]);
-    }
-
-    /// <summary>Binds UTF-8 text by length; SQLite copies it before this returns.</summary>
-    private void Utf8(sqlite3_stmt stmt, int index, ReadOnlySpan<byte> utf8)
-    {
-        var rc = raw.sqlite3_bind_text(stmt, index, utf8);
+        var rc = raw.sqlite3_bind_text(stmt, index, value);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
     }
 

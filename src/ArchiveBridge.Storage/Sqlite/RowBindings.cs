@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace ArchiveBridge.Storage.Sqlite;
+
+/// <summary>
+/// The text values of one row, encoded as UTF-8 into one pinned buffer and bound without a copy
+/// (<c>SQLITE_STATIC</c>). Binding through SQLitePCL copies every value into memory SQLite allocates and frees
+/// again, some twenty times a record on the writer thread. The buffer is reused row after row: call
+/// <see cref="NextRow"/> before binding a row, and step the statement before the next one. A value that does not
+/// fit is bound the copying way.
+/// </summary>
+internal sealed class RowBindings
+{
+    private const int Capacity = 64 * 1024;
+
+    // On the pinned object heap: its address never changes, so SQLite may read it at step time.
+    private readonly byte[] _buffer = GC.AllocateArray<byte>(Capacity, pinned: true);
+    private readonly IntPtr _address;
+    private int _used;
+
+    public RowBindings() => _address = Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, 0);
+
+    /// <summary>Starts a row: the previous row's values may be overwritten (its statement has been stepped).</summary>
+    public void NextRow() => _used = 0;
+
+    public void Text(SqliteConnection connection, sqlite3_stmt stmt, int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(connection, raw.sqlite3_bind_null(stmt, index));
+            return;
+        }
+        if (Encoding.UTF8.GetMaxByteCount(value.Length) > Capacity - _used)
+        {
+            Check(connection, raw.sqlite3_bind_text(stmt, index, Encoding.UTF8.GetBytes(value)));
+            return;
+        }
+        var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+        Bind(connection, stmt, index, length);
+    }
+
+    public void Utf8(SqliteConnection connection, sqlite3_stmt stmt, int index, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > Capacity - _used)
+        {
+            Check(connection, raw.sqlite3_bind_text(stmt, index, utf8));
+            return;
+        }
+        utf8.CopyTo(_buffer.AsSpan(_used));
+        Bind(connection, stmt, index, utf8.Length);
+    }
+
+    private void Bind(SqliteConnection connection, sqlite3_stmt stmt, int index, int length)
+    {
+        var rc = NativeMethods.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + _used, length, IntPtr.Zero);
+        GC.KeepAlive(stmt);
+        Check(connection, rc);
+        _used += length;
+    }
+
+    private static void Check(SqliteConnection connection, int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+    }
+
+    private static class NativeMethods
+    {
+        // The same native library SQLitePCL loaded (e_sqlite3, from the app's native assets). A null destructor is
+        // SQLITE_STATIC: SQLite reads the bytes where they are, until the statement is stepped or rebound.
+        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int sqlite3_bind_text(IntPtr stmt, int index, IntPtr text, int length, IntPtr destructor);
+    }
+}
