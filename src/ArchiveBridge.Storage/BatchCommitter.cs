@@ -71,14 +71,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
         // During an initial load the identity and fingerprint indexes are down: exact maps answer instead of the filters.
         ProbeFilters? filters = null;
-        if (_load != LoadState.None) _loadKeys ??= await InitialLoadKeys.ReadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
-        else
+        var loadKeys = await _initialLoad.KeysAsync(tx, cancellationToken).ConfigureAwait(false);
+        if (loadKeys is null)
         {
             filters = _filters ??= new ProbeFilters(connection, run.ConnectorId);
             await filters.RefreshAsync(tx, cancellationToken).ConfigureAwait(false);
         }
-        var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, filters, cancellationToken).ConfigureAwait(false);
-        var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, filters, cancellationToken).ConfigureAwait(false);
+        var identities = await LoadIdentitiesAsync(tx, run.ConnectorId, batch, filters, loadKeys, cancellationToken).ConfigureAwait(false);
+        var byFingerprint = await LoadFingerprintsAsync(tx, batch, identities, filters, loadKeys, cancellationToken).ConfigureAwait(false);
         // Pass 1: decide, in input order, against the store and what this batch already decided.
         var ops = new List<Op>(batch.Count);
         foreach (var item in batch)
@@ -199,11 +199,10 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 case OpKind.Insert:
                     op.Identity!.RowId = writer.Insert(op.Item, op.Identity.Id, op.PartitionKey);
                     await writer.AttachmentsAsync(op.Identity.Id, 1, op.Item.Record!, cancellationToken).ConfigureAwait(false);
-                    _inserted++;
-                    _loadKeys?.Inserted(op.Item.Key!, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
+                    _initialLoad.Inserted(op.Item.Key!, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
                     break;
                 case OpKind.Version:
-                    _loadKeys?.Versioned(op.Item.FingerprintKey, op.Identity!.RowId);
+                    loadKeys?.Versioned(op.Item.FingerprintKey, op.Identity!.RowId);
                     await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
             }
@@ -242,17 +241,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private async Task<Dictionary<string, Identity>> LoadIdentitiesAsync(SqliteTransaction tx, string connectorId, IReadOnlyList<PreparedRecord> batch,
-        ProbeFilters? filters, CancellationToken ct)
+        ProbeFilters? filters, InitialLoadKeys? loadKeys, CancellationToken ct)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var rowids = _loadKeys is null ? null : new List<long>();
+        var rowids = loadKeys is null ? null : new List<long>();
         foreach (var item in batch)
         {
             if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
             if (rowids is not null)
             {
                 var before = rowids.Count;
-                _loadKeys!.IdentityCandidates(item.Key, rowids);
+                loadKeys!.IdentityCandidates(item.Key, rowids);
                 if (rowids.Count > before) keys.Add(item.Key);
             }
             else if (filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
@@ -288,17 +287,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     }
 
     private async Task<Dictionary<string, string>> LoadFingerprintsAsync(SqliteTransaction tx, IReadOnlyList<PreparedRecord> batch,
-        Dictionary<string, Identity> identities, ProbeFilters? filters, CancellationToken ct)
+        Dictionary<string, Identity> identities, ProbeFilters? filters, InitialLoadKeys? loadKeys, CancellationToken ct)
     {
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
-        var rowids = _loadKeys is null ? null : new List<long>();
+        var rowids = loadKeys is null ? null : new List<long>();
         foreach (var item in batch)
         {
             if (item.Problem is not null || item.KnownChangeToken || item.Key is null || identities.ContainsKey(item.Key)) continue;
             if (rowids is not null)
             {
                 var before = rowids.Count;
-                _loadKeys!.FingerprintCandidates(item.FingerprintKey, rowids);
+                loadKeys!.FingerprintCandidates(item.FingerprintKey, rowids);
                 if (rowids.Count > before) fingerprints.Add(item.Record!.Fingerprint!);
             }
             else if (filters!.MayHoldFingerprint(item.FingerprintKey)) fingerprints.Add(item.Record!.Fingerprint!);
@@ -410,53 +409,19 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         return _partitions[parts] = codes.PartitionKey(record);
     }
 
-    private enum LoadState { None, Deferring, Loading }
-
-    private LoadState _load;
-    private InitialLoadKeys? _loadKeys;
-    private bool _loadRuledOut;
-    private long _inserted;
+    private readonly InitialLoadRun _initialLoad = new(connection);
 
     /// <summary>
-    /// Turns this run into an initial load (<see cref="DeferredIndexes"/>) when it pays and is safe: the run has
-    /// inserted at least <paramref name="after"/> records, the archive holds no other connector's record, and no
-    /// other connector's run holds a lease. Call in the open transaction, before its commit; the switch commits
-    /// with it. Returns whether the run is now loading.
+    /// Turns this run into an initial load when it pays and is safe (<see cref="InitialLoadRun.TryBeginAsync"/>); the
+    /// probe filters then give way to the load's exact maps. Call in the open transaction, before its commit.
     /// </summary>
-    public async Task<bool> TryBeginInitialLoadAsync(SqliteTransaction tx, RunContext run, long after, string now, CancellationToken ct)
+    public async Task TryBeginInitialLoadAsync(SqliteTransaction tx, RunContext run, long after, string now, CancellationToken ct)
     {
-        if (_load != LoadState.None) return true;
-        if (_loadRuledOut || after <= 0 || _inserted < after || run.ConnectorHadRecords) return false;
-        await using (var others = Sql.Command(connection, tx, "SELECT EXISTS (SELECT 1 FROM records WHERE connector_id <> $c)"))
-        {
-            Sql.Add(others, "$c", run.ConnectorId);
-            if (Convert.ToInt64(await others.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0)
-            {
-                _loadRuledOut = true;
-                return false;
-            }
-        }
-        // Another connector's run could start writing at any commit boundary: wait (and ask again at the next commit).
-        await using (var leases = Sql.Command(connection, tx,
-            "SELECT EXISTS (SELECT 1 FROM leases WHERE name LIKE 'connector:%' AND name <> $mine AND expires_at > $now)"))
-        {
-            Sql.Add(leases, "$mine", ArchiveStore.LeaseName(run.ConnectorId));
-            Sql.Add(leases, "$now", now);
-            if (Convert.ToInt64(await leases.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0) return false;
-        }
-        if (await DeferredIndexes.FindAsync(connection, tx, ct).ConfigureAwait(false) is not null) return false;
-        await DeferredIndexes.DeferAsync(connection, tx, run, now, ct).ConfigureAwait(false);
-        _loadKeys = await InitialLoadKeys.ReadAsync(connection, tx, ct).ConfigureAwait(false);
-        _filters = null;
-        _load = LoadState.Deferring;
-        return true;
+        if (await _initialLoad.TryBeginAsync(tx, run, after, now, ct).ConfigureAwait(false)) _filters = null;
     }
 
     /// <summary>The open transaction committed.</summary>
-    public void Committed()
-    {
-        if (_load == LoadState.Deferring) _load = LoadState.Loading;
-    }
+    public void Committed() => _initialLoad.Committed();
 
     /// <summary>
     /// Forgets what a rolled-back transaction decided: its 件号, the probe filters (they may have marked as seen
@@ -467,8 +432,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     {
         _sequences.Clear();
         _filters = null;
-        _loadKeys = null;
-        if (_load == LoadState.Deferring) _load = LoadState.None;
+        _initialLoad.RolledBack();
     }
 
     // The batch's audit details, written as UTF-8 into one buffer kept across batches (a hundred kilobytes a batch).
