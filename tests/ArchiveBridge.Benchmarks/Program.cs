@@ -13,7 +13,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N] [--no-checks] [--attachments] [--stages | --stages-only]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- ingest [--rows N] [--batch N] [--no-checks] [--attachments] [--first-only] [--stages | --stages-only]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- webhooks [--requests N] [--concurrency 32] [--no-drain]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- checks-cost [--rows N] [--rounds N] [--no-attachments]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/ArchiveBridge.Benchmarks -- store-floor [--rows N]");
