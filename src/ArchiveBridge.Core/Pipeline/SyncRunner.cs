@@ -103,7 +103,7 @@ public sealed class SyncRunner(
                     {
                         await ingester.IngestAsync(runtime, item, CancellationToken.None).ConfigureAwait(false);
                         // Complete now, before the store assigns 档号 and 件号: every stored record JSON is the
-                        // record's content alone (id, 档号, 件号 and version live in columns, overlaid when read).
+                        // record's content alone (id, 档号, 件号, version and fingerprint live in columns, overlaid when read).
                         if (item.Problem is null) item.Freeze(time);
                     }
                 }

@@ -83,17 +83,13 @@ public sealed class FixityVerifier
     private async Task<ArchiveRecord?> VerifyMetadataAsync(StoredRecord row, IReadOnlyList<StoredAttachment> attachments, FixityTally tally, CancellationToken ct)
     {
         ArchiveRecord record;
-        try { record = RecordJson.Deserialize(row.Metadata); }
+        try { record = StoredRecordJson.Deserialize(row.Metadata, new StoredRecordColumns(row.Id, row.Connector, row.SourceKey, row.ArchivalCode, row.ItemNo, row.Version, row.Fingerprint)); }
         catch (JsonException ex)
         {
             await tally.ProblemAsync(row, null, FixityCheckId.MetadataReadable, FixityProblem.Fail,
                 $"the stored metadata is not a canonical record: {ex.Message}", $"存储的元数据无法解析为标准记录：{ex.Message}", ct).ConfigureAwait(false);
             return null;
         }
-        record.Id = row.Id;
-        record.ArchivalCode = row.ArchivalCode;
-        record.ItemNo = row.ItemNo;
-        record.Version = row.Version;
 
         var fingerprint = RecordFingerprint.Compute(record);
         if (!string.Equals(fingerprint, row.Fingerprint, StringComparison.OrdinalIgnoreCase))

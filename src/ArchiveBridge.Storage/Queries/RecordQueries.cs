@@ -14,12 +14,7 @@ public sealed class RecordQueries(ArchiveStore store)
             .FirstOrDefaultAsync(r => r.Id == idOrCode || r.ArchivalCode == idOrCode, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
 
-        var record = RecordJson.Deserialize(row.Metadata);
-        record.Id = row.Id;
-        record.ArchivalCode = row.ArchivalCode;
-        record.ItemNo = row.ItemNo;
-        record.Version = row.Version;
-        record.Fingerprint = row.Fingerprint;
+        var record = StoredRecordJson.Deserialize(row.Metadata, Columns(row, row.Version, row.Fingerprint));
 
         var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == row.Id).OrderBy(v => v.Version)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -61,10 +56,16 @@ public sealed class RecordQueries(ArchiveStore store)
     public async Task<ArchiveRecord?> VersionAsync(string recordId, int version, CancellationToken cancellationToken)
     {
         await using var db = store.CreateContext();
-        var metadata = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == recordId && v.Version == version)
-            .Select(v => v.Metadata).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return metadata is null ? null : RecordJson.Deserialize(metadata);
+        var kept = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == recordId && v.Version == version)
+            .Select(v => new { v.Metadata, v.Fingerprint }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (kept is null) return null;
+        // 档号, 件号 and identity are the record's, the same for all its versions.
+        var row = await db.Records.AsNoTracking().FirstAsync(r => r.Id == recordId, cancellationToken).ConfigureAwait(false);
+        return StoredRecordJson.Deserialize(kept.Metadata, Columns(row, version, kept.Fingerprint));
     }
+
+    private static StoredRecordColumns Columns(Entities.RecordEntity row, int version, string fingerprint) =>
+        new(row.Id, row.ConnectorId, row.SourceKey, row.ArchivalCode, row.ItemNo, version, fingerprint);
 
     private static IReadOnlyList<string> ParseList(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
