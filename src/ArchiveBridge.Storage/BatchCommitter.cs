@@ -367,7 +367,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             {
                 var record = op.Item.Record!;
                 record.ItemNo = ++last;
-                record.ArchivalCode = codes.Format(record, record.ItemNo.Value);
+                record.ArchivalCode = codes.Format(record, partition, record.ItemNo.Value);
                 op.Item.ArchivalCode = record.ArchivalCode;
                 op.Identity!.ArchivalCode = record.ArchivalCode;
             }

@@ -51,10 +51,13 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         row.Text(connection, stmt, 22, item.StoredChecks());
         Int(stmt, 23, item.FingerprintKey);
         Int(stmt, 24, item.ChangeTokenKey);
-        var rc = raw.sqlite3_step(stmt);
-        raw.sqlite3_reset(stmt);
+        var handle = stmt.DangerousGetHandle();
+        var rc = Sqlite.NativeStatement.sqlite3_step(handle);
+        Sqlite.NativeStatement.sqlite3_reset(handle);
+        GC.KeepAlive(stmt);
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        return raw.sqlite3_last_insert_rowid(connection.Handle);
+        // The connection (and so its handle) lives as long as this writer.
+        return Sqlite.NativeStatement.sqlite3_last_insert_rowid(connection.Handle!.DangerousGetHandle());
     }
 
     private sqlite3_stmt PrepareInsert()
@@ -86,8 +89,9 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
 
     private static void Int(sqlite3_stmt stmt, int index, long? value)
     {
-        if (value is { } v) raw.sqlite3_bind_int64(stmt, index, v);
-        else raw.sqlite3_bind_null(stmt, index);
+        if (value is { } v) Sqlite.NativeStatement.sqlite3_bind_int64(stmt.DangerousGetHandle(), index, v);
+        else Sqlite.NativeStatement.sqlite3_bind_null(stmt.DangerousGetHandle(), index);
+        GC.KeepAlive(stmt);
     }
 
     public async Task SeenAsync(PreparedRecord item, string id, CancellationToken ct)

@@ -19,11 +19,16 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
 
     private readonly ArchivalCodeLayout _layout;
 
+    // The item number's segment when it ends the code (as in both standard layouts): a code is then its partition
+    // key with the padded number in place of the placeholder at the end.
+    private readonly ArchivalCodeSegment? _lastItemNo;
+
     private ArchivalCodeTemplate(string template, ArchivalCodeLayout layout)
     {
         Template = template;
         _layout = layout;
         Parts = [.. layout.Segments.Select(s => s.Part)];
+        _lastItemNo = layout.Segments.Count > 0 && layout.Segments[^1].Part == ArchivalCodePart.ItemNo ? layout.Segments[^1] : null;
     }
 
     /// <summary>The template text as configured.</summary>
@@ -58,6 +63,21 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
         ArgumentNullException.ThrowIfNull(record);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
         return Render(ValuesOf(record), itemNo.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The code of <paramref name="record"/>, whose <see cref="PartitionKey"/> is <paramref name="partitionKey"/>, with
+    /// item number <paramref name="itemNo"/>: the partition key with the number in place of its placeholder, without
+    /// rendering the record again (the store asks once for every new record).
+    /// </summary>
+    public string Format(ArchiveRecord record, string partitionKey, int itemNo)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        var tail = _layout.Suffix.Length == 0 ? ItemNoPlaceholder : ItemNoPlaceholder + _layout.Suffix;
+        if (_lastItemNo is not { } segment || !partitionKey.EndsWith(tail, StringComparison.Ordinal)) return Format(record, itemNo);
+        ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
+        return string.Concat(partitionKey.AsSpan(0, partitionKey.Length - tail.Length),
+            Pad(itemNo.ToString(CultureInfo.InvariantCulture), segment.Format), _layout.Suffix);
     }
 
     /// <summary>The code made of <paramref name="parts"/>; the inverse of <see cref="TryParse"/>.</summary>

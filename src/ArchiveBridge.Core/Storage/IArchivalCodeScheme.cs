@@ -12,4 +12,11 @@ public interface IArchivalCodeScheme
     string PartitionKey(ArchiveRecord record);
 
     string Format(ArchiveRecord record, int itemNo);
+
+    /// <summary>
+    /// The same code as <see cref="Format(ArchiveRecord, int)"/>, for a record whose <see cref="PartitionKey"/> is
+    /// <paramref name="partitionKey"/>: the store numbers records partition by partition, and the partition's text
+    /// is most of the code.
+    /// </summary>
+    string Format(ArchiveRecord record, string partitionKey, int itemNo);
 }

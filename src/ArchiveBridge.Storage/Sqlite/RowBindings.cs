@@ -30,7 +30,8 @@ internal sealed class RowBindings
     {
         if (value is null)
         {
-            Check(connection, raw.sqlite3_bind_null(stmt, index));
+            Check(connection, NativeStatement.sqlite3_bind_null(stmt.DangerousGetHandle(), index));
+            GC.KeepAlive(stmt);
             return;
         }
         if (Encoding.UTF8.GetMaxByteCount(value.Length) > Capacity - _used)
@@ -55,7 +56,7 @@ internal sealed class RowBindings
 
     private void Bind(SqliteConnection connection, sqlite3_stmt stmt, int index, int length)
     {
-        var rc = NativeMethods.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + _used, length, IntPtr.Zero);
+        var rc = NativeStatement.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + _used, length, IntPtr.Zero);
         GC.KeepAlive(stmt);
         Check(connection, rc);
         _used += length;
@@ -64,13 +65,5 @@ internal sealed class RowBindings
     private static void Check(SqliteConnection connection, int rc)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-    }
-
-    private static class NativeMethods
-    {
-        // The same native library SQLitePCL loaded (e_sqlite3, from the app's native assets). A null destructor is
-        // SQLITE_STATIC: SQLite reads the bytes where they are, until the statement is stepped or rebound.
-        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        public static extern int sqlite3_bind_text(IntPtr stmt, int index, IntPtr text, int length, IntPtr destructor);
     }
 }

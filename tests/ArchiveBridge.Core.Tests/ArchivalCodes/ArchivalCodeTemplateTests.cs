@@ -59,6 +59,24 @@ public class ArchivalCodeTemplateTests
         Assert.Throws<ArgumentOutOfRangeException>(() => DaT22.Format(Record(), 0));
     }
 
+    [Theory]
+    [InlineData("{fonds}-{category}·{year}-{retention}-{org}-{itemNo:0000}")]
+    [InlineData("{fonds}-{category}·{year}·{retention}·{org}-{itemNo:000}")]
+    [InlineData("档号:{fonds}-{category}·{year}-{retention}-{org}-{itemNo:0000}号")]
+    [InlineData("{fonds}-{itemNo:0000}-{category}·{year}-{org}")]
+    [InlineData("{org}/{itemNo}")]
+    public void Format_FromPartitionKey_IsTheCodeRenderedFromTheRecord(string template)
+    {
+        // The store formats from the partition's text; it must never differ from rendering the record.
+        var codes = ArchivalCodeTemplate.Parse(template);
+        ArchiveRecord[] records = [Record(), Record(org: null), Record(org: "{itemNo}"), Record(retention: " Y ", year: 1999)];
+        foreach (var record in records)
+        {
+            foreach (var itemNo in new[] { 1, 7, 999, 12345 })
+                Assert.Equal(codes.Format(record, itemNo), codes.Format(record, codes.PartitionKey(record), itemNo));
+        }
+    }
+
     [Fact]
     public void PartitionKey_RecordsDifferingOnlyOutsideTheCode_ShareSequence()
     {
