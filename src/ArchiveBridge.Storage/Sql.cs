@@ -23,8 +23,16 @@ internal static class Sql
     }
 
     /// <summary>
+    /// The size the write-ahead log is cut back to when a writer starts it over. SQLite otherwise leaves the file as
+    /// large as it ever grew: after a million-record initial load, 1.6 GB on disk beside the database for as long
+    /// as the worker runs.
+    /// </summary>
+    internal const long WalSizeLimitBytes = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Opens a pooled connection that waits for another writer's lock inside SQLite (<c>busy_timeout</c>), which
-    /// retries in steps of 1 ms growing to 100 ms, instead of in Microsoft.Data.Sqlite's fixed 150 ms sleeps.
+    /// retries in steps of 1 ms growing to 100 ms, instead of in Microsoft.Data.Sqlite's fixed 150 ms sleeps, and
+    /// keeps the write-ahead log's file to <see cref="WalSizeLimitBytes"/> once it starts over.
     /// </summary>
     public static async Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(string connectionString, TimeSpan busyTimeout, CancellationToken cancellationToken)
     {
@@ -32,7 +40,8 @@ internal static class Sql
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var busy = Command(connection, null, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}");
+            await using var busy = Command(connection, null,
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA journal_size_limit = {WalSizeLimitBytes}");
             await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

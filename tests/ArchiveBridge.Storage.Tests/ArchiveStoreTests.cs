@@ -357,6 +357,17 @@ public sealed class ArchiveStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task OpenAsync_Connection_CutsTheWalBackWhenItStartsOver()
+    {
+        // Without a limit SQLite keeps the WAL file as large as a big load made it (1.6 GB after a million records).
+        await using var connection = await _f.Store.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_size_limit";
+
+        Assert.Equal(Sql.WalSizeLimitBytes, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
     private async Task<Entities.RecordEntity> FindByKeyAsync(string key)
     {
         await using var db = _f.Store.CreateContext();
