@@ -45,9 +45,8 @@ public sealed class PreparedRecord
     private bool _checksSerialized;
 
     /// <summary>Serializes what is still missing and returns the record JSON to store, as UTF-8.</summary>
-    public byte[] StoredMetadataUtf8() => _metadataUtf8 ??= _metadataJson is { } json
-        ? System.Text.Encoding.UTF8.GetBytes(json)
-        : Records.StoredRecordJson.Serialize(Record ?? throw new InvalidOperationException("no record to store"));
+    public byte[] StoredMetadataUtf8() =>
+        _metadataUtf8 ??= Records.StoredRecordJson.Serialize(Record ?? throw new InvalidOperationException("no record to store"));
 
     /// <summary>Serializes what is still missing and returns the record JSON to store.</summary>
     public string StoredMetadata() => _metadataJson ??= System.Text.Encoding.UTF8.GetString(StoredMetadataUtf8());

@@ -16,8 +16,6 @@ public static class RecordJson
 
     public static string Serialize(ArchiveRecord record) => JsonSerializer.Serialize(record, Context.ArchiveRecord);
 
-    public static byte[] SerializeToUtf8Bytes(ArchiveRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Context.ArchiveRecord);
-
     public static ArchiveRecord Deserialize(string json) =>
         JsonSerializer.Deserialize(json, Context.ArchiveRecord) ?? throw new JsonException("empty record JSON");
 
