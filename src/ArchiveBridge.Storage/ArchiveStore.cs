@@ -45,6 +45,9 @@ public sealed class ArchiveStore : IArchiveStore
     /// </summary>
     public long InitialLoadAfter { get; init; } = 50_000;
 
+    /// <summary>The write-ahead log size at which a run's writer starts it over (<see cref="RunWriter"/>).</summary>
+    internal long WalRestartBytes { get; init; } = RunWriter.DefaultWalRestartBytes;
+
     /// <summary>A fresh context for admin queries (short-lived, one per operation).</summary>
     public ArchiveDbContext CreateContext() => new(_options);
 
@@ -214,7 +217,7 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     public async Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken) =>
-        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, InitialLoadAfter, cancellationToken).ConfigureAwait(false);
+        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, InitialLoadAfter, WalRestartBytes, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Opens the run's writer with every commit flushed to disk.</summary>
     public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
@@ -274,7 +277,10 @@ public sealed class ArchiveStore : IArchiveStore
     /// <summary>Opens a pooled connection to the store.</summary>
     /// <remarks>A run's commit group holds the write lock for up to a couple of seconds; others wait for it.</remarks>
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        Sql.OpenAsync(ConnectionString, TimeSpan.FromSeconds(30), cancellationToken);
+        Sql.OpenAsync(ConnectionString, BusyTimeout, cancellationToken);
+
+    /// <summary>How long a connection waits for another's lock before it reports the store busy.</summary>
+    internal static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     internal static string LeaseName(string connectorId) => $"connector:{connectorId}";
 

@@ -43,6 +43,7 @@ internal static class IngestBench
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var kernel0 = Process.GetCurrentProcess().PrivilegedProcessorTime;
         var io0 = FileIo.Now();
+        var faults0 = PageFaults.Now();
         var gc0 = GcFigures.Now();
         var allocated0 = GC.GetTotalAllocatedBytes();
         var first = await runner.RunAsync(catalog.Create("bench"), new SyncRequest(), null, CancellationToken.None);
@@ -50,8 +51,15 @@ internal static class IngestBench
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         Report("first sync", first, rssFirst, cpu1 - cpu0);
         // The kernel's share is mostly copying pages into files (the WAL, the checkpoint, index builds).
-        Console.WriteLine($"first sync         of which kernel {(Process.GetCurrentProcess().PrivilegedProcessorTime - kernel0).TotalMicroseconds / Math.Max(1, rows):N1} µs per record; {FileIo.Now() - io0}");
+        Console.WriteLine($"first sync         of which kernel {(Process.GetCurrentProcess().PrivilegedProcessorTime - kernel0).TotalMicroseconds / Math.Max(1, rows):N1} µs per record; {FileIo.Now() - io0}; {PageFaults.Now() - faults0}");
         Console.WriteLine($"first sync         GC: {GcFigures.Now() - gc0}, {(GC.GetTotalAllocatedBytes() - allocated0) / Math.Max(1, rows):N0} B allocated per record");
+        // --keep DIR keeps a copy of the store after the first sync, to look at what a record costs on disk.
+        if (BenchArgs.Text(args, "--keep", "") is { Length: > 0 } keep)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.CreateDirectory(keep);
+            foreach (var file in Directory.GetFiles(Path.Combine(dir.Path, "data"), "archive.db*")) File.Copy(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+        }
         // --first-only skips the re-sync: the first sync is the figure a change to the insert path moves.
         if (BenchArgs.Flag(args, "--first-only")) return first.Counts.Created == rows ? 0 : 1;
         var second = await runner.RunAsync(catalog.Create("bench"), new SyncRequest { Full = true }, null, CancellationToken.None);
@@ -133,6 +141,26 @@ internal static class IngestBench
         public static FileIo operator -(FileIo a, FileIo b) => new(a.Read - b.Read, a.Written - b.Written);
 
         public override string ToString() => $"files read {Read / 1048576.0:N0} MiB, written {Written / 1048576.0:N0} MiB";
+    }
+
+    /// <summary>
+    /// Page faults of this process (<c>/proc/self/stat</c>; Linux only): each minor fault is a page of memory the
+    /// process touches for the first time, and on a virtual machine a page the host may have to find first.
+    /// </summary>
+    private readonly record struct PageFaults(long Minor)
+    {
+        public static PageFaults Now()
+        {
+            if (!File.Exists("/proc/self/stat")) return default;
+            var stat = File.ReadAllText("/proc/self/stat");
+            // Fields after the parenthesised command name: state is field 3, minflt field 10.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return new PageFaults(long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        public static PageFaults operator -(PageFaults a, PageFaults b) => new(a.Minor - b.Minor);
+
+        public override string ToString() => $"{Minor:N0} page faults";
     }
 
     private readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused)

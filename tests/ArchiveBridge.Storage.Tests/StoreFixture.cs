@@ -13,12 +13,13 @@ public sealed class StoreFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public StoreFixture(int batchSize = 3, long initialLoadAfter = 50_000)
+    public StoreFixture(int batchSize = 3, long initialLoadAfter = 50_000, int commitRecords = 50_000, long walRestartBytes = RunWriter.DefaultWalRestartBytes)
     {
-        Options = new ArchiveBridgeOptions { Pipeline = { BatchSize = batchSize } };
+        Options = new ArchiveBridgeOptions { Pipeline = { BatchSize = batchSize, CommitRecords = commitRecords } };
         Store = new ArchiveStore($"Data Source={_dir.Combine("archive.db")};Pooling=False", ArchivalCodeTemplate.Parse(ArchiveOptions.DefaultArchivalCodeTemplate), TimeProvider.System)
         {
             InitialLoadAfter = initialLoadAfter,
+            WalRestartBytes = walRestartBytes,
         };
         Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Blobs = new FileBlobStore(_dir.Combine("blobs"));
