@@ -34,10 +34,10 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         public required string LastRunId { get; set; }
         public required string ContentRunId { get; set; }
         public string? UpdatedAt { get; set; }
-        private string? _metadata;
+        private ArchiveRecord? _content;
 
-        /// <summary>The stored record JSON; for an identity created in this batch, made only if a later record needs it.</summary>
-        public string? Metadata { get => _metadata ??= CreatedFrom?.StoredMetadata(); set => _metadata = value; }
+        /// <summary>The current version's content: loaded from the store when a later record versions it.</summary>
+        public ArchiveRecord? Content { get => _content ??= CreatedFrom?.Record; set => _content = value; }
 
         public PreparedRecord? CreatedFrom { get; init; }
         public string? Checks { get; set; }
@@ -53,7 +53,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
     private sealed record Op(OpKind Kind, PreparedRecord Item, Identity? Identity)
     {
-        public string? OldMetadata { get; init; }
+        public ArchiveRecord? OldContent { get; init; }
         public string? OldFingerprint { get; init; }
         public int OldVersion { get; init; }
         public string? OldRunId { get; init; }
@@ -123,7 +123,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 identity.History.Add(identity.Fingerprint);
                 var op = new Op(OpKind.Version, item, identity)
                 {
-                    OldMetadata = identity.Metadata,
+                    OldContent = identity.Content,
                     OldFingerprint = identity.Fingerprint,
                     OldVersion = identity.Version,
                     OldRunId = identity.ContentRunId,
@@ -140,7 +140,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 filters?.Written(item.Key!, item.FingerprintKey, newIdentity: false);
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
-                identity.Metadata = op.Metadata;
+                identity.Content = record;
                 identity.Checks = item.StoredChecks();
                 identity.LastRunId = run.RunId;
                 identity.ContentRunId = run.RunId;
@@ -203,7 +203,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     break;
                 case OpKind.Version:
                     loadKeys?.Versioned(op.Item.FingerprintKey, op.Identity!.RowId);
-                    await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldMetadata!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
+                    await writer.VersionAsync(op.Item, op.Identity!.Id, op.Metadata!, op.OldContent!, op.OldFingerprint!, op.OldVersion, op.OldRunId!, op.OldAt ?? now, op.OldChecks, op.PartitionKey, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -319,12 +319,15 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
 
     private async Task LoadContentAsync(SqliteTransaction tx, Identity identity, CancellationToken ct)
     {
-        await using var cmd = Sql.Command(connection, tx, "SELECT metadata, updated_at, checks FROM records WHERE id = $id");
+        await using var cmd = Sql.Command(connection, tx,
+            "SELECT metadata, updated_at, checks, connector_id, source_key, item_no, " + RecordColumns.ContentSelect + " FROM records WHERE id = $id");
         Sql.Add(cmd, "$id", identity.Id);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            identity.Metadata = reader.GetString(0);
+            var columns = new StoredRecordColumns(identity.Id, reader.GetString(3), reader.GetString(4), identity.ArchivalCode,
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), identity.Version, identity.Fingerprint) { Content = RecordColumns.Content(reader, 6) };
+            identity.Content = StoredRecordJson.Deserialize(reader.GetString(0), columns);
             identity.UpdatedAt = reader.GetString(1);
             identity.Checks = Sql.NullableString(reader, 2);
         }

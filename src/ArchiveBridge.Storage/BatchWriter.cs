@@ -108,11 +108,11 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task VersionAsync(PreparedRecord item, string id, string metadata, string oldMetadata, string oldFingerprint, int oldVersion,
+    public async Task VersionAsync(PreparedRecord item, string id, string metadata, ArchiveRecord oldContent, string oldFingerprint, int oldVersion,
         string oldRunId, string oldAt, string? oldChecks, string? partitionKey, CancellationToken ct)
     {
         var r = item.Record!;
-        var changed = RecordDiff.ChangedFields(RecordJson.Deserialize(oldMetadata), r);
+        var changed = RecordDiff.ChangedFields(oldContent, r);
         await using (var keep = Sql.Command(connection, tx,
             "INSERT INTO record_versions (record_id, version, fingerprint, metadata, run_id, archived_at, superseded_by_run_id, superseded_at, changed_fields, checks) " +
             "VALUES ($id, $v, $fp, $meta, $run, $at, $by, $now, $changed, $checks)"))
@@ -120,7 +120,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
             Sql.Add(keep, "$id", id);
             Sql.Add(keep, "$v", oldVersion);
             Sql.Add(keep, "$fp", oldFingerprint);
-            Sql.Add(keep, "$meta", oldMetadata);
+            // The versions table has no content columns: the kept JSON holds every content field.
+            Sql.Add(keep, "$meta", System.Text.Encoding.UTF8.GetString(StoredRecordJson.SerializeVersion(oldContent)));
             Sql.Add(keep, "$run", oldRunId);
             Sql.Add(keep, "$at", oldAt);
             Sql.Add(keep, "$by", run.RunId);

@@ -5,4 +5,11 @@ namespace ArchiveBridge.Core.Records;
 /// (<see cref="StoredRecordJson.Deserialize"/>).
 /// </summary>
 public readonly record struct StoredRecordColumns(
-    string Id, string ConnectorId, string SourceKey, string? ArchivalCode, int? ItemNo, int Version, string Fingerprint);
+    string Id, string ConnectorId, string SourceKey, string? ArchivalCode, int? ItemNo, int Version, string Fingerprint)
+{
+    /// <summary>
+    /// The content fields of a records row; null for a kept older version (record_versions), whose JSON holds them
+    /// because its own row has no such columns.
+    /// </summary>
+    public StoredContentColumns? Content { get; init; }
+}

@@ -1,11 +1,18 @@
+using ArchiveBridge.Core.Records;
 using ArchiveBridge.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArchiveBridge.Host.Verification;
 
-/// <summary>A stored record as verification needs it: identity, code, current version, fingerprint and metadata.</summary>
+/// <summary>
+/// A stored record as verification needs it: identity, code, current version, fingerprint, metadata and the content
+/// fields the row keeps in columns.
+/// </summary>
 internal sealed record StoredRecord(string Id, string Connector, string SourceKey, string? ArchivalCode, int? ItemNo, int Version,
-    string Fingerprint, string Metadata);
+    string Fingerprint, string Metadata, StoredContentColumns Content)
+{
+    public StoredRecordColumns Columns => new(Id, Connector, SourceKey, ArchivalCode, ItemNo, Version, Fingerprint) { Content = Content };
+}
 
 /// <summary>One attachment row: a record version's reference to a blob.</summary>
 internal sealed record StoredAttachment(string RecordId, int Version, int Ordinal, string Name, string Sha256, long Size);
@@ -28,7 +35,8 @@ internal sealed class FixityPage
         if (connectorId is not null) q = q.Where(r => r.ConnectorId == connectorId);
         if (afterId is not null) q = q.Where(r => string.Compare(r.Id, afterId) > 0);
         var records = await q.OrderBy(r => r.Id).Take(size)
-            .Select(r => new StoredRecord(r.Id, r.ConnectorId, r.SourceKey, r.ArchivalCode, r.ItemNo, r.Version, r.Fingerprint, r.Metadata))
+            .Select(r => new StoredRecord(r.Id, r.ConnectorId, r.SourceKey, r.ArchivalCode, r.ItemNo, r.Version, r.Fingerprint, r.Metadata,
+                new StoredContentColumns(r.Fonds, r.Category, r.Year, r.Retention, r.Org, r.Title, r.DocNumber, r.Date)))
             .ToListAsync(ct).ConfigureAwait(false);
         if (records.Count == 0) return new FixityPage(records, Array.Empty<StoredAttachment>().ToLookup(a => a.RecordId));
         var ids = records.Select(r => r.Id).ToList();

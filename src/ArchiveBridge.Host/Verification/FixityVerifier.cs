@@ -83,7 +83,7 @@ public sealed class FixityVerifier
     private async Task<ArchiveRecord?> VerifyMetadataAsync(StoredRecord row, IReadOnlyList<StoredAttachment> attachments, FixityTally tally, CancellationToken ct)
     {
         ArchiveRecord record;
-        try { record = StoredRecordJson.Deserialize(row.Metadata, new StoredRecordColumns(row.Id, row.Connector, row.SourceKey, row.ArchivalCode, row.ItemNo, row.Version, row.Fingerprint)); }
+        try { record = StoredRecordJson.Deserialize(row.Metadata, row.Columns); }
         catch (JsonException ex)
         {
             await tally.ProblemAsync(row, null, FixityCheckId.MetadataReadable, FixityProblem.Fail,

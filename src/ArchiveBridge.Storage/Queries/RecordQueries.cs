@@ -14,7 +14,7 @@ public sealed class RecordQueries(ArchiveStore store)
             .FirstOrDefaultAsync(r => r.Id == idOrCode || r.ArchivalCode == idOrCode, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
 
-        var record = StoredRecordJson.Deserialize(row.Metadata, Columns(row, row.Version, row.Fingerprint));
+        var record = StoredRecordJson.Deserialize(row.Metadata, Columns(row, row.Version, row.Fingerprint) with { Content = RecordColumns.Content(row) });
 
         var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == row.Id).OrderBy(v => v.Version)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class RecordQueries(ArchiveStore store)
         var kept = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == recordId && v.Version == version)
             .Select(v => new { v.Metadata, v.Fingerprint }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (kept is null) return null;
-        // 档号, 件号 and identity are the record's, the same for all its versions.
+        // 档号, 件号 and identity are the record's, the same for all its versions; the kept JSON holds the version's content.
         var row = await db.Records.AsNoTracking().FirstAsync(r => r.Id == recordId, cancellationToken).ConfigureAwait(false);
         return StoredRecordJson.Deserialize(kept.Metadata, Columns(row, version, kept.Fingerprint));
     }

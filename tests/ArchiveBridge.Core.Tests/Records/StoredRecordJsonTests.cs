@@ -7,24 +7,27 @@ namespace ArchiveBridge.Core.Tests.Records;
 public sealed class StoredRecordJsonTests
 {
     private static readonly StoredRecordColumns Columns = new("01JROW", "hr-csv", "E10001-人考〔2015〕1号", "Z001-RS·2015-D30-RSC-0007", 7, 3,
-        "2193f627651aeaade3fb882b5d1c0deb811ba5900dba8c9b51738b5d173b1b86");
+        "2193f627651aeaade3fb882b5d1c0deb811ba5900dba8c9b51738b5d173b1b86")
+    {
+        Content = new StoredContentColumns("Z001", "RS", 2015, "D30", "RSC", "关于\"年度考核\"的通知\n（第二稿）\t\\ 𠀀", "人考〔2015〕1号", "2015-11-23"),
+    };
 
     /// <summary>Every member set to a value that is not its default, Chinese and JSON-special characters included.</summary>
     private static ArchiveRecord Full() => new()
     {
         Id = Columns.Id,
         ArchivalCode = Columns.ArchivalCode,
-        Fonds = "Z001",
+        Fonds = Columns.Content!.Fonds,
         FondsUnit = "华东示范集团有限公司",
-        Category = "RS",
-        Year = 2015,
-        Retention = "D30",
-        Org = "RSC",
+        Category = Columns.Content.Category,
+        Year = Columns.Content.Year,
+        Retention = Columns.Content.Retention,
+        Org = Columns.Content.Org,
         ItemNo = Columns.ItemNo,
-        Title = "关于\"年度考核\"的通知\n（第二稿）\t\\ 𠀀",
-        DocNumber = "人考〔2015〕1号",
+        Title = Columns.Content.Title,
+        DocNumber = Columns.Content.DocNumber,
         Responsible = "人事处",
-        Date = "2015-11-23",
+        Date = Columns.Content.Date,
         Security = "公开",
         Pages = 4,
         DocType = "通知",
@@ -81,12 +84,14 @@ public sealed class StoredRecordJsonTests
         using var json = JsonDocument.Parse(StoredRecordJson.Serialize(record));
 
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var column in new[] { "id", "archivalCode", "itemNo", "version", "fingerprint", "keywords", "attachments", "events", "extra" })
+        foreach (var column in new[] { "id", "archivalCode", "itemNo", "version", "fingerprint", "keywords", "attachments", "events", "extra",
+                     "fonds", "category", "year", "retention", "org", "title", "docNumber", "date" })
             Assert.DoesNotContain(column, names);
         var source = json.RootElement.GetProperty("source").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["system", "url", "retrievedAt", "location", "lineNumber"], source);
-        Assert.Equal("关于\"年度考核\"的通知\n（第二稿）\t\\ 𠀀", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("华东示范集团有限公司", json.RootElement.GetProperty("fondsUnit").GetString());
         var read = StoredRecordJson.Deserialize(json.RootElement.GetRawText(), Columns);
+        Assert.Equal(Columns.Content!.Title, read.Title);
         Assert.Equal(Columns.Version, read.Version);
         Assert.Empty(read.Keywords);
         Assert.Empty(read.Attachments);
@@ -105,6 +110,20 @@ public sealed class StoredRecordJsonTests
 
         Assert.Equal(4, read.Version);
         Assert.Equal(RecordJson.Serialize(record).Replace("\"version\":3", "\"version\":4", StringComparison.Ordinal), RecordJson.Serialize(read));
+    }
+
+    [Fact]
+    public void SerializeVersion_HoldsTheContentFields_ReadsBackWithoutContentColumns()
+    {
+        // A kept older version has no columns for its content: its JSON is the whole content.
+        var record = Full();
+
+        var kept = System.Text.Encoding.UTF8.GetString(StoredRecordJson.SerializeVersion(record));
+        var read = StoredRecordJson.Deserialize(kept, Columns with { Content = null });
+
+        Assert.Contains("\"docNumber\":\"人考〔2015〕1号\"", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"archivalCode\"", kept, StringComparison.Ordinal);
+        Assert.Equal(RecordJson.Serialize(record), RecordJson.Serialize(read));
     }
 
     [Fact]

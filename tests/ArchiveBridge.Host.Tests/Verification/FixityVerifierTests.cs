@@ -80,10 +80,11 @@ public sealed class FixityVerifierTests : IDisposable
     }
 
     [Fact]
-    public async Task VerifyAsync_MetadataEditedWithSql_FingerprintNoLongerMatches()
+    public async Task VerifyAsync_TitleColumnEditedWithSql_FingerprintNoLongerMatches()
     {
+        // The title lives in its column alone (not in the row's JSON): an edit there changes the archived content.
         await SyncAsync();
-        await _archive.ExecuteAsync("UPDATE records SET metadata = replace(metadata, '管理办法', '管理规定') WHERE source_key = 'c'");
+        await _archive.ExecuteAsync("UPDATE records SET title = replace(title, '管理办法', '管理规定') WHERE source_key = 'c'");
 
         var (_, problems) = await VerifyAsync();
 
