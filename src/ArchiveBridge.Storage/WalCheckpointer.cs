@@ -10,6 +10,7 @@ namespace ArchiveBridge.Storage;
 internal sealed class WalCheckpointer(string connectionString)
 {
     private int _state; // 0 idle, 1 running, 2 running and requested again
+    private Task _running = Task.CompletedTask;
 
     public void Request()
     {
@@ -18,8 +19,23 @@ internal sealed class WalCheckpointer(string connectionString)
             var state = Volatile.Read(ref _state);
             if (state == 2) return;
             if (Interlocked.CompareExchange(ref _state, state + 1, state) != state) continue;
-            if (state == 0) _ = Task.Run(RunAsync);
+            if (state == 0) Volatile.Write(ref _running, Task.Run(RunAsync));
             return;
+        }
+    }
+
+    /// <summary>
+    /// Completes once no checkpoint of ours is running or requested. A checkpoint started elsewhere meanwhile is
+    /// refused at once (SQLite does not wait for the checkpoint lock), so a RESTART checkpoint waits for this first.
+    /// </summary>
+    public async Task WhenIdleAsync()
+    {
+        while (Volatile.Read(ref _state) != 0)
+        {
+            var running = Volatile.Read(ref _running);
+            // Between the state change and the task's assignment the previous (finished) task is still there.
+            if (running.IsCompleted) await Task.Yield();
+            else await running.ConfigureAwait(false);
         }
     }
 

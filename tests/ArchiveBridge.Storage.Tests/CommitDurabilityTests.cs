@@ -43,10 +43,33 @@ public sealed class CommitDurabilityTests : IDisposable
         Assert.Equal(["writer Flushed", "commit", "acknowledged 3", "commit", "acknowledged 3", "commit", "acknowledged 1", "finished"], _events);
     }
 
-    private Task<RunSummary> RunAsync(ISourceConnector connector)
+    [Theory]
+    [InlineData(50_000, 3)] // the store asks for smaller commits than configured: granted
+    [InlineData(3, 1000)] // larger: the configured size stands
+    public async Task StoreAsksForACommitSize_RunnerCommitsAtTheSmallerOfItAndTheConfiguredOne(int configured, int asked)
     {
-        var options = new ArchiveBridgeOptions { Pipeline = { BatchSize = 3, CommitRecords = 3 } };
-        var runner = new SyncRunner(new RecordingStore(_f.Store, _events), _f.Blobs, options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
+        var records = Enumerable.Range(1, 7).Select(i => Some.Record($"k{i}")).ToList();
+
+        var run = await RunAsync(new ListConnector("c1", records), configured, asked);
+
+        Assert.Equal(7, run.Counts.Created);
+        Assert.Equal(["writer Deferred", "commit", "commit", "commit", "finished"], _events);
+    }
+
+    [Fact]
+    public async Task StoreAsksNothing_ConfiguredSizeAlone()
+    {
+        var records = Enumerable.Range(1, 7).Select(i => Some.Record($"k{i}")).ToList();
+
+        await RunAsync(new ListConnector("c1", records), commitRecords: 50_000);
+
+        Assert.Equal(["writer Deferred", "commit", "finished"], _events);
+    }
+
+    private Task<RunSummary> RunAsync(ISourceConnector connector, int commitRecords = 3, int? storeAsks = null)
+    {
+        var options = new ArchiveBridgeOptions { Pipeline = { BatchSize = 3, CommitRecords = commitRecords } };
+        var runner = new SyncRunner(new RecordingStore(_f.Store, _events, storeAsks), _f.Blobs, options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
         return runner.RunAsync(_f.Runtime(connector), new SyncRequest(), null, CancellationToken.None);
     }
 
@@ -88,7 +111,7 @@ public sealed class CommitDurabilityTests : IDisposable
         }
     }
 
-    private sealed class RecordingStore(IArchiveStore inner, List<string> events) : IArchiveStore
+    private sealed class RecordingStore(IArchiveStore inner, List<string> events, int? asks = null) : IArchiveStore
     {
         public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
@@ -103,7 +126,7 @@ public sealed class CommitDurabilityTests : IDisposable
         public async Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken)
         {
             events.Add($"writer {durability}");
-            return new RecordingWriter(await inner.OpenWriterAsync(run, durability, cancellationToken), events);
+            return new RecordingWriter(await inner.OpenWriterAsync(run, durability, cancellationToken), events, asks);
         }
 
         public async Task FinishRunAsync(RunContext run, RunCounts counts, string status, string? error, CancellationToken cancellationToken)
@@ -113,9 +136,11 @@ public sealed class CommitDurabilityTests : IDisposable
         }
     }
 
-    private sealed class RecordingWriter(IRunWriter inner, List<string> events) : IRunWriter
+    private sealed class RecordingWriter(IRunWriter inner, List<string> events, int? asks) : IRunWriter
     {
         public int Uncommitted => inner.Uncommitted;
+
+        public int? CommitRecords => asks ?? inner.CommitRecords;
 
         public Task WriteAsync(IReadOnlyList<PreparedRecord> batch, string? checkpoint, CancellationToken cancellationToken) =>
             inner.WriteAsync(batch, checkpoint, cancellationToken);

@@ -31,4 +31,25 @@ public sealed class WalRestartTests
         Assert.True(wal < 1024L * 1024, $"WAL {wal} bytes beside a {database}-byte database");
         Assert.Equal(3000, await f.ScalarAsync("SELECT count(*) FROM records"));
     }
+
+    [Fact]
+    public async Task WalCheckpointer_WhenIdle_LeavesTheCheckpointLockFreeForARestart()
+    {
+        // SQLite refuses a checkpoint at once while another holds the checkpoint lock: the restart must wait for ours.
+        using var f = new StoreFixture(batchSize: 100, commitRecords: 100, walRestartBytes: 1L << 40);
+        await f.SyncAsync(new ListConnector("c1", [.. Enumerable.Range(1, 2000).Select(i => Some.Record($"k{i}", title: new string('档', 300)))]));
+        var connectionString = $"Data Source={Path.Combine(f.Directory, "archive.db")};Pooling=False";
+        var checkpointer = new WalCheckpointer(connectionString);
+
+        checkpointer.Request();
+        await checkpointer.WhenIdleAsync();
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var restart = connection.CreateCommand();
+        restart.CommandText = "PRAGMA wal_checkpoint(RESTART)";
+        await using var reader = await restart.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(0L, reader.GetInt64(0)); // not busy
+    }
 }

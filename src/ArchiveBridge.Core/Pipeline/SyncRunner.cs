@@ -125,7 +125,8 @@ public sealed class SyncRunner(
             if (toAcknowledge is not null) Acknowledgements(batch, toAcknowledge);
             processed += batch.Count;
             progress?.Report(new RunProgress(runtime.Id, processed, Stopwatch.GetElapsedTime(started)));
-            if (writer.Uncommitted >= options.Pipeline.CommitRecords || time.GetElapsedTime(lastCommit) >= options.Pipeline.CommitInterval)
+            var commitRecords = Math.Min(options.Pipeline.CommitRecords, writer.CommitRecords ?? int.MaxValue);
+            if (writer.Uncommitted >= commitRecords || time.GetElapsedTime(lastCommit) >= options.Pipeline.CommitInterval)
             {
                 writerError = await CommitAsync(writer, uncommitted, toAcknowledge, counts, acknowledger, runtime, run).ConfigureAwait(false);
                 lastCommit = time.GetTimestamp();

@@ -20,6 +20,13 @@ public interface IRunWriter : IAsyncDisposable
     /// <summary>Records written since the last commit.</summary>
     int Uncommitted { get; }
 
+    /// <summary>
+    /// Fewer records than the configured pipeline.commitRecords that the store asks to commit next, or null. A store
+    /// about to do maintenance between two commits (a write-ahead log restart) asks for a small one before it: what
+    /// that maintenance waits for is the last commit's pages.
+    /// </summary>
+    int? CommitRecords => null;
+
     /// <summary>Commits what was written, and extends the run's lease in the same transaction.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }
