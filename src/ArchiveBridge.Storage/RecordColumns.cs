@@ -14,11 +14,10 @@ internal static class RecordColumns
     public const string ContentSelect = "fonds, category, year, retention, org, title, doc_number, date";
 
     public static StoredContentColumns Content(DbDataReader reader, int first) => new(
-        Text(reader, first), Text(reader, first + 1), reader.IsDBNull(first + 2) ? null : reader.GetInt32(first + 2), Text(reader, first + 3),
-        Text(reader, first + 4), Text(reader, first + 5), Text(reader, first + 6), Text(reader, first + 7));
+        Sql.NullableString(reader, first), Sql.NullableString(reader, first + 1), reader.IsDBNull(first + 2) ? null : reader.GetInt32(first + 2),
+        Sql.NullableString(reader, first + 3), Sql.NullableString(reader, first + 4), Sql.NullableString(reader, first + 5),
+        Sql.NullableString(reader, first + 6), Sql.NullableString(reader, first + 7));
 
     public static StoredContentColumns Content(RecordEntity row) =>
         new(row.Fonds, row.Category, row.Year, row.Retention, row.Org, row.Title, row.DocNumber, row.Date);
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

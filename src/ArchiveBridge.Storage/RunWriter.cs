@@ -166,7 +166,8 @@ internal sealed class RunWriter : IRunWriter
         }
         finally
         {
-            await SetBusyTimeoutAsync(ArchiveStore.BusyTimeout, cancellationToken).ConfigureAwait(false);
+            // Not cancellable: the connection goes back to the pool with the store's usual timeout.
+            await SetBusyTimeoutAsync(ArchiveStore.BusyTimeout, CancellationToken.None).ConfigureAwait(false);
         }
         _nextRestartFrames = restarted ? _restartFrames : _walFrames.Frames + _restartFrames;
     }
@@ -186,7 +187,7 @@ internal sealed class RunWriter : IRunWriter
         {
             // The connection goes back to the pool: its next user checkpoints as SQLite normally does.
             await using var pragma = Sql.Command(_connection, null, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000; PRAGMA synchronous = FULL; " +
-                $"PRAGMA journal_size_limit = {Sql.WalSizeLimitBytes}; PRAGMA busy_timeout = {(long)ArchiveStore.BusyTimeout.TotalMilliseconds}");
+                $"PRAGMA journal_size_limit = {Sql.WalSizeLimitBytes}");
             await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch (SqliteException)
