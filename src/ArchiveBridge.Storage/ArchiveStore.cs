@@ -36,6 +36,9 @@ public sealed class ArchiveStore : IArchiveStore
 
     public string ConnectionString { get; }
 
+    /// <summary>The store's one background checkpointer: every run writer of this store shares it.</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer;
+
     /// <summary>Page cache of a run's writing connection (<see cref="Core.Configuration.StoreOptions.WriterCacheMiB"/>).</summary>
     public int WriterCacheMiB { get; init; } = 128;
 

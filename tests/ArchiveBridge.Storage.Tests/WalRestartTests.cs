@@ -39,7 +39,8 @@ public sealed class WalRestartTests
         using var f = new StoreFixture(batchSize: 100, commitRecords: 100, walRestartBytes: 1L << 40);
         await f.SyncAsync(new ListConnector("c1", [.. Enumerable.Range(1, 2000).Select(i => Some.Record($"k{i}", title: new string('档', 300)))]));
         var connectionString = $"Data Source={Path.Combine(f.Directory, "archive.db")};Pooling=False";
-        var checkpointer = new WalCheckpointer(connectionString);
+        // The store's own checkpointer: the run's end asked it for one more copy, which may still be under way.
+        var checkpointer = f.Store.Checkpointer;
 
         checkpointer.Request();
         await checkpointer.WhenIdleAsync();
