@@ -68,7 +68,8 @@ public sealed class CommitDurabilityTests : IDisposable
 
     private Task<RunSummary> RunAsync(ISourceConnector connector, int commitRecords = 3, int? storeAsks = null)
     {
-        var options = new ArchiveBridgeOptions { Pipeline = { BatchSize = 3, CommitRecords = commitRecords } };
+        // Commits by count alone: a slow machine must not add one by the clock (the interval is the runner's other trigger).
+        var options = new ArchiveBridgeOptions { Pipeline = { BatchSize = 3, CommitRecords = commitRecords, CommitInterval = TimeSpan.FromHours(1) } };
         var runner = new SyncRunner(new RecordingStore(_f.Store, _events, storeAsks), _f.Blobs, options, TimeProvider.System, NullLogger<SyncRunner>.Instance);
         return runner.RunAsync(_f.Runtime(connector), new SyncRequest(), null, CancellationToken.None);
     }
