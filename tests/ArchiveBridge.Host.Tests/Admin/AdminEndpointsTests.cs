@@ -41,7 +41,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
     public async Task Connectors_WithToken_ListsScheduleNextFireWebhookAndLastRun()
     {
         var run = await _host.Get<ConnectorRunCoordinator>().StartAsync("hr-db", "api", CancellationToken.None);
-        await run.Completion!.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.Completion!.WaitAsync(TestTimeouts.Hang);
 
         var response = await SendAsync(HttpMethod.Get, "/api/connectors");
 
@@ -75,7 +75,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         Assert.Equal("running", (await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/runs/{runId}"))).GetProperty("status").GetString());
 
         source.Gate.SetResult();
-        await _host.Get<ConnectorRunCoordinator>().WhenIdleAsync("hr-db").WaitAsync(TimeSpan.FromSeconds(10));
+        await _host.Get<ConnectorRunCoordinator>().WhenIdleAsync("hr-db").WaitAsync(TestTimeouts.Hang);
 
         var done = await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/runs/{runId}"));
         Assert.Equal(("succeeded", 3L, true), (done.GetProperty("status").GetString(), done.GetProperty("created").GetInt64(), done.GetProperty("reconciles").GetBoolean()));
@@ -103,7 +103,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         foreach (var id in new[] { "hr-db", "oa-api", "hr-db" })
         {
             var start = await coordinator.StartAsync(id, "api", CancellationToken.None);
-            await start.Completion!.WaitAsync(TimeSpan.FromSeconds(10));
+            await start.Completion!.WaitAsync(TestTimeouts.Hang);
             _host.Time.Advance(TimeSpan.FromMinutes(1));
         }
 

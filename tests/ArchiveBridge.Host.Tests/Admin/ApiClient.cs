@@ -31,7 +31,7 @@ internal static class ApiClient
     public static async Task<string> RunAsync(this ServeTestHost host, string connectorId = "hr-db")
     {
         var start = await host.Get<ConnectorRunCoordinator>().StartAsync(connectorId, "api", CancellationToken.None);
-        await start.Completion!.WaitAsync(TimeSpan.FromSeconds(10));
+        await start.Completion!.WaitAsync(TestTimeouts.Hang);
         return start.RunId!;
     }
 
@@ -48,6 +48,6 @@ internal static class ApiClient
                 if (seen.Count == count) done.TrySetResult([.. seen]);
             }
         };
-        return done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return done.Task.WaitAsync(TestTimeouts.Hang);
     }
 }

@@ -42,14 +42,14 @@ public sealed class ConnectorRunCoordinatorTests : IAsyncLifetime
         var source = new GatedSource("hr-db", 3, gated: true);
         _host.Runtimes.Use("hr-db", () => source);
         Assert.Equal(HttpStatusCode.Accepted, (await ApiSync("hr-db")).StatusCode);
-        await source.AtGate.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await source.AtGate.Task.WaitAsync(TestTimeouts.Hang);
         Assert.Null(await Job.RunAsync("hr-db", CancellationToken.None));
         Assert.Equal(HttpStatusCode.Conflict, (await ApiSync("hr-db")).StatusCode);
         Assert.Equal(1, await _host.CountAsync("SELECT COUNT(*) FROM runs"));
 
         // 3. The run finishes; the next scheduled fire runs after it.
         source.Gate.SetResult();
-        await Coordinator.WhenIdleAsync("hr-db").WaitAsync(TimeSpan.FromSeconds(10));
+        await Coordinator.WhenIdleAsync("hr-db").WaitAsync(TestTimeouts.Hang);
         _host.Runtimes.Use("hr-db", () => new GatedSource("hr-db", 3, gated: false));
         _host.Time.Advance(TimeSpan.FromMinutes(15));
         var scheduled = await Job.RunAsync("hr-db", CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class ConnectorRunCoordinatorTests : IAsyncLifetime
         var start = await Coordinator.StartAsync("hr-db", "api", CancellationToken.None);
 
         Assert.Equal(RunStartStatus.Started, start.Status);
-        var summary = await start.Completion!.WaitAsync(TimeSpan.FromSeconds(10));
+        var summary = await start.Completion!.WaitAsync(TestTimeouts.Hang);
         Assert.Equal((start.RunId, "succeeded", 2L), (summary.RunId, summary.Status, summary.Counts.Created));
         Assert.Equal(1, await _host.CountAsync($"SELECT COUNT(*) FROM runs WHERE id = '{start.RunId}'"));
     }

@@ -60,12 +60,12 @@ public sealed class ServeAppTests
             var source = new GatedSource("hr-db", 3, gated: true);
             host.Runtimes.Use("hr-db", () => source);
             var start = await host.Get<ConnectorRunCoordinator>().StartAsync("hr-db", "api", CancellationToken.None);
-            await source.AtGate.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await source.AtGate.Task.WaitAsync(TestTimeouts.Hang);
 
             // SIGTERM: the host stops; the run is told to stop, commits the records it read, and is closed.
             await host.App.StopAsync();
 
-            var summary = await start.Completion!.WaitAsync(TimeSpan.FromSeconds(10));
+            var summary = await start.Completion!.WaitAsync(TestTimeouts.Hang);
             Assert.Equal((3L, 3L), (summary.Counts.Read, summary.Counts.Created));
             Assert.Equal(3, await host.CountAsync("SELECT COUNT(*) FROM records"));
             var run = Assert.Single(await host.RowsAsync("SELECT status, error, finished_at FROM runs"));

@@ -149,7 +149,7 @@ internal sealed class ServeTestHost : IAsyncDisposable
         {
             if (pass.ConnectorId == connectorId && Interlocked.Add(ref total, measure(pass)) >= count) done.TrySetResult();
         };
-        return done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        return done.Task.WaitAsync(TestTimeouts.Hang);
     }
 
     public async ValueTask DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class InboxWriterTests : IAsyncLifetime
         Assert.All(answers, a => Assert.False(a.IsCompleted));
 
         await writer.StartAsync(CancellationToken.None);
-        var results = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(10));
+        var results = await Task.WhenAll(answers).WaitAsync(TestTimeouts.Hang);
         await writer.StopAsync(CancellationToken.None);
 
         Assert.Equal(25, results.Select(r => r.Id).Distinct().Count());
@@ -48,7 +48,7 @@ public sealed class InboxWriterTests : IAsyncLifetime
         var answers = Enumerable.Range(1, 25).Select(i => writer.AppendAsync(Hook(i))).ToList();
 
         await writer.StartAsync(CancellationToken.None);
-        await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(answers).WaitAsync(TestTimeouts.Hang);
         await writer.StopAsync(CancellationToken.None);
 
         Assert.Equal([10, 10, 5], commits);

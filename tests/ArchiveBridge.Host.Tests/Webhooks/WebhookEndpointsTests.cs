@@ -210,7 +210,7 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
         await using var locked = await archive.BeginTransactionAsync();
 
         var response = await _host.Client.SendAsync(SignedWebhook.Standard("oa-push", SignedWebhook.Document("OA-L", "锁"), "msg_locked", Now))
-            .WaitAsync(TimeSpan.FromSeconds(20));
+            .WaitAsync(TestTimeouts.Hang);
         await locked.RollbackAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
