@@ -256,7 +256,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             }
             else if (filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
         }
-        var result = new Dictionary<string, Identity>(keys.Count, StringComparer.Ordinal);
+        // Sized for the batch: every record new to the store is added to it as it is decided.
+        var result = new Dictionary<string, Identity>(batch.Count, StringComparer.Ordinal);
         if (keys.Count == 0) return result;
         // By rowid while the identity index is down (initial load), else by the index.
         await using var cmd = Sql.Command(connection, tx,
@@ -302,7 +303,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
             }
             else if (filters!.MayHoldFingerprint(item.FingerprintKey)) fingerprints.Add(item.Record!.Fingerprint!);
         }
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized for the batch: each new original's fingerprint is added as it is decided.
+        var result = new Dictionary<string, string>(batch.Count, StringComparer.Ordinal);
         if (fingerprints.Count == 0) return result;
         await using var cmd = Sql.Command(connection, tx, "SELECT fingerprint, id FROM records WHERE " +
             (rowids is null ? "fingerprint_key IN (SELECT value FROM json_each($keys))" : "rowid IN (SELECT value FROM json_each($keys))") +

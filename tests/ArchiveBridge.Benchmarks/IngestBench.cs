@@ -46,6 +46,8 @@ internal static class IngestBench
         var faults0 = PageFaults.Now();
         var gc0 = GcFigures.Now();
         var allocated0 = GC.GetTotalAllocatedBytes();
+        // --gc-detail tallies the collections by generation (an event listener, so a little slower).
+        using var gcTally = BenchArgs.Flag(args, "--gc-detail") ? new GcTally() : null;
         var first = await runner.RunAsync(catalog.Create("bench"), new SyncRequest(), null, CancellationToken.None);
         var rssFirst = BenchArgs.PeakRssMiB();
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -53,6 +55,7 @@ internal static class IngestBench
         // The kernel's share is mostly copying pages into files (the WAL, the checkpoint, index builds).
         Console.WriteLine($"first sync         of which kernel {(Process.GetCurrentProcess().PrivilegedProcessorTime - kernel0).TotalMicroseconds / Math.Max(1, rows):N1} µs per record; {FileIo.Now() - io0}; {PageFaults.Now() - faults0}");
         Console.WriteLine($"first sync         GC: {GcFigures.Now() - gc0}, {(GC.GetTotalAllocatedBytes() - allocated0) / Math.Max(1, rows):N0} B allocated per record");
+        if (gcTally is not null) Console.WriteLine($"first sync         GC by generation: {gcTally}{Environment.NewLine}allocated by type:{Environment.NewLine}{gcTally.TopAllocations(30)}");
         // --keep DIR keeps a copy of the store after the first sync, to look at what a record costs on disk.
         if (BenchArgs.Text(args, "--keep", "") is { Length: > 0 } keep)
         {

@@ -16,12 +16,18 @@ public sealed class RecordChecker
     // Per category (options are bound once at start): the union of the required lists, made once, not per record.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _required = new(StringComparer.Ordinal);
 
+    // The passes nearly every record gets say the same each time: made once (options are fixed once bound), not per record.
+    private readonly CheckResult? _sourceRecorded;
+    private readonly CheckResult? _requiredPresent;
+
     public RecordChecker(CheckOptions options, ArchivalCodeTemplate codeTemplate)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(codeTemplate);
         _options = options;
         _codeTemplate = codeTemplate;
+        _sourceRecorded = CheckRecorder.ConstantPass(options, CheckId.SourceRecorded, "source", "the source connector and key are recorded", "来源连接器与来源标识已记录");
+        _requiredPresent = CheckRecorder.ConstantPass(options, CheckId.RequiredMetadata, null, "the required metadata is present", "必备元数据齐全");
     }
 
     /// <summary>
@@ -31,24 +37,37 @@ public sealed class RecordChecker
     /// </summary>
     public IReadOnlyList<CheckResult> Check(ArchiveRecord record, int? declaredAttachmentCount = null, int? foundAttachmentCount = null)
     {
+        var results = new List<CheckResult>(4);
+        CheckInto(results, record, declaredAttachmentCount, foundAttachmentCount);
+        return results;
+    }
+
+    /// <summary>As <see cref="Check"/>, appending the results to <paramref name="into"/>.</summary>
+    internal void CheckInto(List<CheckResult> into, ArchiveRecord record, int? declaredAttachmentCount = null, int? foundAttachmentCount = null)
+    {
         ArgumentNullException.ThrowIfNull(record);
-        var recorder = new CheckRecorder(_options);
+        var recorder = new CheckRecorder(_options, into);
 
         var source = record.Source;
         var sourced = !string.IsNullOrWhiteSpace(source.ConnectorId) && !string.IsNullOrWhiteSpace(source.SourceKey);
-        recorder.Add(CheckId.SourceRecorded, sourced, "source",
-            // A pass says no more than the record's own source fields do (and is stored by id only): no text per record.
-            sourced ? "the source connector and key are recorded" : "the connector id or source key is missing",
-            sourced ? "来源连接器与来源标识已记录" : "缺少来源连接器或来源标识");
+        // A pass says no more than the record's own source fields do (and is stored by id only): no text per record.
+        if (!sourced) recorder.Add(CheckId.SourceRecorded, false, "source", "the connector id or source key is missing", "缺少来源连接器或来源标识");
+        else if (_sourceRecorded is not null) recorder.Add(_sourceRecorded);
 
         if (!string.IsNullOrEmpty(record.ArchivalCode) && recorder.IsOn(CheckId.ArchivalCodeWellFormed))
         {
             var code = record.ArchivalCode;
-            var wellFormed = _codeTemplate.IsWellFormed(code, record);
-            var expected = record.ItemNo is { } n and >= 1 ? _codeTemplate.Format(record, n) : _codeTemplate.PartitionKey(record);
-            recorder.Add(CheckId.ArchivalCodeWellFormed, wellFormed, "archivalCode",
-                wellFormed ? $"'{code}' fits the template" : $"'{code}' is not what the template '{_codeTemplate}' makes of this record ('{expected}')",
-                wellFormed ? $"档号“{code}”符合规则" : $"档号“{code}”与按规则“{_codeTemplate}”由元数据生成的“{expected}”不符");
+            if (_codeTemplate.IsWellFormed(code, record))
+            {
+                recorder.Add(CheckId.ArchivalCodeWellFormed, true, "archivalCode", $"'{code}' fits the template", $"档号“{code}”符合规则");
+            }
+            else
+            {
+                var expected = record.ItemNo is { } n and >= 1 ? _codeTemplate.Format(record, n) : _codeTemplate.PartitionKey(record);
+                recorder.Add(CheckId.ArchivalCodeWellFormed, false, "archivalCode",
+                    $"'{code}' is not what the template '{_codeTemplate}' makes of this record ('{expected}')",
+                    $"档号“{code}”与按规则“{_codeTemplate}”由元数据生成的“{expected}”不符");
+            }
         }
 
         List<string>? missing = null;
@@ -57,10 +76,15 @@ public sealed class RecordChecker
         {
             if (IsEmpty(record, required[i])) (missing ??= []).Add(required[i]);
         }
-        var list = missing is null ? null : string.Join(", ", missing);
-        recorder.Add(CheckId.RequiredMetadata, missing is null, list,
-            missing is null ? "the required metadata is present" : $"required metadata missing: {list}",
-            missing is null ? "必备元数据齐全" : $"缺少必备元数据：{list}");
+        if (missing is null)
+        {
+            if (_requiredPresent is not null) recorder.Add(_requiredPresent);
+        }
+        else
+        {
+            var list = string.Join(", ", missing);
+            recorder.Add(CheckId.RequiredMetadata, false, list, $"required metadata missing: {list}", $"缺少必备元数据：{list}");
+        }
 
         if (declaredAttachmentCount is { } declared)
         {
@@ -69,7 +93,6 @@ public sealed class RecordChecker
                 found == declared ? $"{found} attachment(s) as declared" : $"{declared} attachment(s) declared, {found} found",
                 found == declared ? $"附件 {found} 个，与声明一致" : $"声明附件 {declared} 个，实际 {found} 个");
         }
-        return recorder.Results;
     }
 
     private static bool IsEmpty(ArchiveRecord r, string field) => string.IsNullOrWhiteSpace(field switch

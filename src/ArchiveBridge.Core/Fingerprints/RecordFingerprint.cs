@@ -79,7 +79,7 @@ public static class RecordFingerprint
         if (r.Extra.Count > 0)
         {
             var wroteStart = false;
-            foreach (var (key, value) in r.Extra) // SortedDictionary with ordinal comparer
+            foreach (var (key, value) in r.Extra) // in ordinal key order
             {
                 var normalized = Normalize(value);
                 if (normalized.Length == 0) continue;

@@ -51,6 +51,18 @@ internal sealed class MappedValues : IReadOnlyDictionary<string, string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The <c>extra.*</c> values under their names without the prefix, or null when there are none.</summary>
+    internal Records.ExtraFields? Extras()
+    {
+        Records.ExtraFields? extras = null;
+        var slots = _layout.ExtraSlots;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (_values[slots[i]] is { } value) (extras ??= new Records.ExtraFields(slots.Length))[_layout.ExtraNames[i]] = value;
+        }
+        return extras;
+    }
+
     public override string ToString() => string.Join(", ", this.Select(p => $"{p.Key}={p.Value}"));
 
     /// <summary>The scalar targets of one mapping, in file order, with their slots.</summary>
@@ -60,5 +72,12 @@ internal sealed class MappedValues : IReadOnlyDictionary<string, string>
 
         public FrozenDictionary<string, int> Index { get; } =
             targets.Select((t, i) => KeyValuePair.Create(t, i)).ToFrozenDictionary(StringComparer.Ordinal);
+
+        /// <summary>The slots of the <c>extra.*</c> targets, and their names without the prefix (made once, not per record).</summary>
+        public int[] ExtraSlots { get; } = [.. Enumerable.Range(0, targets.Count).Where(i => IsExtra(targets[i]))];
+
+        public string[] ExtraNames { get; } = [.. targets.Where(IsExtra).Select(t => t[Records.CanonicalFields.ExtraPrefix.Length..])];
+
+        private static bool IsExtra(string target) => target.StartsWith(Records.CanonicalFields.ExtraPrefix, StringComparison.Ordinal);
     }
 }

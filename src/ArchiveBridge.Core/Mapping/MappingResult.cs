@@ -13,7 +13,7 @@ public sealed class MappingResult
     public string? Key { get; init; }
 
     /// <summary>Scalar targets (<c>title</c>, <c>date</c>, <c>extra.employeeId</c> …) to their mapped text; empty values are left out.</summary>
-    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Values { get; init; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
 
     /// <summary>主题词, when mapped.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];

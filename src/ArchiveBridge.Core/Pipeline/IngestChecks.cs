@@ -32,8 +32,10 @@ public sealed class IngestChecks
     public void CheckRecord(PreparedRecord prepared, DeclaredAttachments declared, string at)
     {
         var record = prepared.Record!;
-        var results = _records.Check(record, declared.Count, declared.Count is null ? null : prepared.PendingAttachments.Count);
-        prepared.CheckResults.AddRange(results);
+        var all = prepared.CheckResults;
+        var start = all.Count;
+        _records.CheckInto(all, record, declared.Count, declared.Count is null ? null : prepared.PendingAttachments.Count);
+        IReadOnlyList<CheckResult> results = start == 0 ? all : all.GetRange(start, all.Count - start);
         record.Events.Add(new RecordEvent { Action = "validation", At = at, By = "archivebridge", Detail = Summary(results) });
         Block(prepared, results);
     }

@@ -34,7 +34,7 @@ public sealed class PreparedRecord
     public bool KnownChangeToken { get; set; }
 
     /// <summary>The 四性 check results gathered on the way (stored with the record, reported).</summary>
-    public List<Checks.CheckResult> CheckResults { get; } = [];
+    public List<Checks.CheckResult> CheckResults { get; } = new(4);
 
     // The record and check results as the store keeps them, serialized once the record is complete: in the
     // mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes. The record

@@ -77,5 +77,12 @@ public sealed class ArchiveRecord
     public List<RecordEvent> Events { get; set; } = [];
 
     /// <summary>扩展元数据: mapped fields outside the schema (<c>extra.*</c> targets).</summary>
-    public SortedDictionary<string, string> Extra { get; set; } = new(StringComparer.Ordinal);
+    public ExtraFields Extra
+    {
+        // Made when first asked for: the mapping sets a presized one, and a record built elsewhere gets an empty one.
+        get => _extra ??= [];
+        set => _extra = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private ExtraFields? _extra;
 }

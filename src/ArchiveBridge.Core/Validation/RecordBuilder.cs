@@ -47,10 +47,18 @@ public sealed class RecordBuilder
             Notes = Get(v, CanonicalFields.Notes),
         };
         if (mapped.Keywords.Count > 0) record.Keywords.AddRange(mapped.Keywords);
-        foreach (var (key, value) in v)
+        if (v is Mapping.MappedValues mappedValues)
         {
-            if (key.StartsWith(CanonicalFields.ExtraPrefix, StringComparison.Ordinal))
-                record.Extra[key[CanonicalFields.ExtraPrefix.Length..]] = value;
+            // The mapping's own values know their extra slots: no prefix test or substring per field and record.
+            if (mappedValues.Extras() is { } extras) record.Extra = extras;
+        }
+        else
+        {
+            foreach (var (key, value) in v)
+            {
+                if (key.StartsWith(CanonicalFields.ExtraPrefix, StringComparison.Ordinal))
+                    record.Extra[key[CanonicalFields.ExtraPrefix.Length..]] = value;
+            }
         }
 
         problem = Validate(record, v);

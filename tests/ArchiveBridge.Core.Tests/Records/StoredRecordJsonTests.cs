@@ -42,7 +42,7 @@ public sealed class StoredRecordJsonTests
         Version = Columns.Version,
         Fingerprint = Columns.Fingerprint,
         Events = [new RecordEvent { Action = "ingestion", At = "2026-11-26T09:03:26Z", By = "archivebridge", Detail = "归档 via hr-csv" }],
-        Extra = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["employeeId"] = "E10001", ["员工姓名"] = "董霞" },
+        Extra = new ExtraFields { ["employeeId"] = "E10001", ["员工姓名"] = "董霞" },
     };
 
     [Fact]
