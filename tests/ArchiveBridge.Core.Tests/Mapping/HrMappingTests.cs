@@ -79,6 +79,18 @@ public sealed class HrMappingTests : IDisposable
     }
 
     [Fact]
+    public void Build_MappedExtra_LandsOnTheRecordUnderItsNameWithoutThePrefix()
+    {
+        var builder = new ArchiveBridge.Core.Validation.RecordBuilder(new ArchiveOptions { Fonds = "Z001" });
+        var mapped = _mapping.Map(Row("E007", "人字〔2024〕3号", "关于张三同志任职的通知", "2024-03-05", "永久", "", "人事处", "3", "", ""));
+
+        var record = builder.Build(mapped, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal([new("employeeId", "E007")], record!.Extra.ToList());
+    }
+
+    [Fact]
     public void Map_EmptyOptionalFields_AreLeftOutOfValues()
     {
         var result = _mapping.Map(Row("E008", "人字〔2024〕4号", "", "20240306", "定期10年", "内部", "人事处", "", "", ""));
