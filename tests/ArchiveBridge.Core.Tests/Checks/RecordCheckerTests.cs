@@ -126,4 +126,21 @@ public class RecordCheckerTests
         Assert.False(required.Passed);
         Assert.False(required.Blocks);
     }
+
+    [Fact]
+    public void Check_PassesTurnedOff_AreLeftOut_ThoseOnAreSharedAndCarryTheirLevel()
+    {
+        var options = new CheckOptions { Levels = { [CheckId.SourceRecorded] = CheckLevel.Off, [CheckId.RequiredMetadata] = CheckLevel.Warn } };
+        var checker = new RecordChecker(options, Template);
+
+        var first = checker.Check(Complete());
+        var second = checker.Check(Complete());
+
+        Assert.DoesNotContain(first, r => r.Id == CheckId.SourceRecorded);
+        var required = Single(first, CheckId.RequiredMetadata);
+        Assert.True(required.Passed);
+        Assert.Equal(CheckLevel.Warn, required.Level);
+        // A pass says the same for every record: one result object serves them all.
+        Assert.Same(required, Single(second, CheckId.RequiredMetadata));
+    }
 }
