@@ -46,6 +46,8 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         row.Text(connection, stmt, 16, item.Source.ChangeToken);
         // The record JSON is bound as the UTF-8 the mapping stage made: no conversion on this thread.
         row.Utf8(connection, stmt, 17, item.StoredMetadataUtf8());
+        // Copied into the row's native buffer: the managed one goes back to the pool for the mapping stage to reuse.
+        item.ReleaseStoredMetadataUtf8();
         row.Text(connection, stmt, 18, item.DuplicateOf);
         row.Text(connection, stmt, 20, OutcomeText(item.Outcome));
         row.Text(connection, stmt, 22, item.StoredChecks());

@@ -39,14 +39,31 @@ public sealed class PreparedRecord
     // The record and check results as the store keeps them, serialized once the record is complete: in the
     // mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes. The record
     // JSON is made as UTF-8, the form SQLite stores; a string is made only if something asks for one.
-    private byte[]? _metadataUtf8;
+    private ArraySegment<byte> _metadataUtf8;
     private string? _metadataJson;
     private string? _checksJson;
     private bool _checksSerialized;
 
-    /// <summary>Serializes what is still missing and returns the record JSON to store, as UTF-8.</summary>
-    public byte[] StoredMetadataUtf8() =>
-        _metadataUtf8 ??= Records.StoredRecordJson.Serialize(Record ?? throw new InvalidOperationException("no record to store"));
+    /// <summary>
+    /// Serializes what is still missing and returns the record JSON to store, as UTF-8, in a pooled buffer: valid
+    /// until <see cref="ReleaseStoredMetadataUtf8"/>.
+    /// </summary>
+    public ReadOnlySpan<byte> StoredMetadataUtf8()
+    {
+        if (_metadataUtf8.Array is null)
+            _metadataUtf8 = Records.StoredRecordJson.SerializePooled(Record ?? throw new InvalidOperationException("no record to store"));
+        return _metadataUtf8;
+    }
+
+    /// <summary>
+    /// Gives the UTF-8 buffer back to the pool once the store has copied it (a later call of
+    /// <see cref="StoredMetadataUtf8"/> serializes again: the JSON holds nothing the store changes).
+    /// </summary>
+    public void ReleaseStoredMetadataUtf8()
+    {
+        if (_metadataUtf8.Array is { } buffer) Records.RecordBufferPool.Return(buffer);
+        _metadataUtf8 = default;
+    }
 
     /// <summary>Serializes what is still missing and returns the record JSON to store.</summary>
     public string StoredMetadata() => _metadataJson ??= System.Text.Encoding.UTF8.GetString(StoredMetadataUtf8());

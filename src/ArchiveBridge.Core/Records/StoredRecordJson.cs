@@ -33,7 +33,22 @@ public static class StoredRecordJson
     /// <summary>The stored JSON of a superseded version for record_versions, as UTF-8: the content fields included.</summary>
     public static byte[] SerializeVersion(ArchiveRecord record) => Serialize(record, contentColumns: true);
 
-    private static byte[] Serialize(ArchiveRecord record, bool contentColumns)
+    private static byte[] Serialize(ArchiveRecord record, bool contentColumns) => Written(record, contentColumns).ToArray();
+
+    /// <summary>
+    /// As <see cref="Serialize(ArchiveRecord)"/>, into a buffer of <see cref="RecordBufferPool"/>: the caller gives it
+    /// back once the bytes are copied where they go.
+    /// </summary>
+    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record)
+    {
+        var written = Written(record, contentColumns: false);
+        var buffer = RecordBufferPool.Rent(written.Length);
+        written.CopyTo(buffer);
+        return new ArraySegment<byte>(buffer, 0, written.Length);
+    }
+
+    /// <summary>The JSON in this thread's reused buffer: valid until the thread serializes again.</summary>
+    private static ReadOnlySpan<byte> Written(ArchiveRecord record, bool contentColumns)
     {
         ArgumentNullException.ThrowIfNull(record);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
@@ -42,7 +57,7 @@ public static class StoredRecordJson
         writer.Reset(buffer);
         Write(writer, record, contentColumns);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>Reads a stored record and lays the row's columns over it.</summary>
