@@ -107,6 +107,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     if (item.Outcome == RecordOutcome.Duplicate) item.DuplicateOf = identity.DuplicateOf ?? identity.Id;
                     identity.LastRunId = run.RunId;
                     ops.Add(new Op(OpKind.Seen, item, identity));
+                    item.ReleaseStoredMetadataUtf8(); // nothing to write: the pooled JSON buffer goes back
                     continue;
                 }
                 if (!identity.Loaded) await LoadContentAsync(tx, identity, cancellationToken).ConfigureAwait(false);
@@ -118,6 +119,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     if (item.Outcome == RecordOutcome.Duplicate) item.DuplicateOf = identity.DuplicateOf ?? identity.Id;
                     identity.LastRunId = run.RunId;
                     ops.Add(new Op(OpKind.Seen, item, identity));
+                    item.ReleaseStoredMetadataUtf8(); // nothing to write: the pooled JSON buffer goes back
                     continue;
                 }
                 identity.History.Add(identity.Fingerprint);
@@ -131,6 +133,8 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     OldChecks = identity.Checks,
                     Metadata = item.StoredMetadata(),
                 };
+                // A new version is written from the JSON string (record_versions and the row's update take text).
+                item.ReleaseStoredMetadataUtf8();
                 if (identity.DuplicateOf is not null)
                 {
                     // A former duplicate whose content now differs becomes a record of its own, with its own 档号.
