@@ -15,6 +15,7 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
     private readonly RecordBuilder _builder = new(archive);
     private readonly string _system = runtime.Definition.System ?? runtime.Id;
     private readonly string _ingestionDetail = $"归档 via {runtime.Id}";
+    private readonly bool _writesBack = runtime.Connector is IArchiveAcknowledger;
 
     private long _atSecond = long.MinValue;
     private string _at = "";
@@ -96,6 +97,8 @@ public sealed class RecordPreparer(ConnectorRuntime runtime, ArchiveOptions arch
         {
             record.Fingerprint = RecordFingerprint.Compute(record);
             prepared.Freeze(time);
+            // Complete: only a source told "archived" (write-back) reads the fields again.
+            if (!_writesBack) source.DropFields();
         }
         return prepared;
     }

@@ -9,7 +9,15 @@ public sealed class SourceRecord
     public SourceRecord(SourceFields fields) => Fields = fields ?? throw new ArgumentNullException(nameof(fields));
 
     /// <summary>The source fields (CSV row, JSON document, database row).</summary>
-    public SourceFields Fields { get; }
+    public SourceFields Fields { get; private set; }
+
+    /// <summary>
+    /// Lets go of the fields once the record is mapped and nothing downstream can need them (no problem to quarantine
+    /// with its raw payload, no attachment still to fetch, no write-back to the source). Records wait in the
+    /// pipeline between the mapping thread and the writer, and their raw rows were the larger part of what each
+    /// garbage collection had to keep and copy.
+    /// </summary>
+    internal void DropFields() => Fields = DroppedSourceFields.Instance;
 
     /// <summary>The source's own key when it has one; the mapping's <c>key</c> wins when present.</summary>
     public string? SourceKey { get; init; }
