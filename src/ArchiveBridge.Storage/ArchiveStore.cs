@@ -22,7 +22,6 @@ public sealed class ArchiveStore : IArchiveStore
     private readonly DbContextOptions<ArchiveDbContext> _options;
     private readonly TimeProvider _time;
     private readonly IArchivalCodeScheme _codes;
-    private readonly WalCheckpointer _checkpointer;
 
     public ArchiveStore(string connectionString, IArchivalCodeScheme codes, TimeProvider time)
     {
@@ -30,14 +29,14 @@ public sealed class ArchiveStore : IArchiveStore
         ConnectionString = connectionString;
         _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _checkpointer = new WalCheckpointer(connectionString);
+        Checkpointer = new WalCheckpointer(connectionString);
         _options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options;
     }
 
     public string ConnectionString { get; }
 
     /// <summary>The store's one background checkpointer: every run writer of this store shares it.</summary>
-    internal WalCheckpointer Checkpointer => _checkpointer;
+    internal WalCheckpointer Checkpointer { get; }
 
     /// <summary>Page cache of a run's writing connection (<see cref="Core.Configuration.StoreOptions.WriterCacheMiB"/>).</summary>
     public int WriterCacheMiB { get; init; } = 128;
@@ -220,7 +219,7 @@ public sealed class ArchiveStore : IArchiveStore
     }
 
     public async Task<IRunWriter> OpenWriterAsync(RunContext run, CommitDurability durability, CancellationToken cancellationToken) =>
-        await RunWriter.OpenAsync(this, run, _codes, _time, _checkpointer, WriterCacheMiB, durability, InitialLoadAfter, WalRestartBytes, cancellationToken).ConfigureAwait(false);
+        await RunWriter.OpenAsync(this, run, _codes, _time, Checkpointer, WriterCacheMiB, durability, InitialLoadAfter, WalRestartBytes, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Opens the run's writer with every commit flushed to disk.</summary>
     public Task<IRunWriter> OpenWriterAsync(RunContext run, CancellationToken cancellationToken) =>
