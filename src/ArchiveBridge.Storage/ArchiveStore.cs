@@ -229,10 +229,10 @@ public sealed class ArchiveStore : IArchiveStore
     {
         var nowText = StoreTime.ToText(_time.GetUtcNow());
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // An initial load ends with its indexes built (a sort of each, not a million random inserts), before the
+        // synced transaction that finishes the run.
+        await DeferredIndexes.BuildEachAsync(connection, run.RunId, nowText, Checkpointer.Request, cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // An initial load ends with its indexes built (a sort of each, not a million random inserts), in the
-        // transaction that finishes the run.
-        await DeferredIndexes.RestoreAsync(connection, tx, run.RunId, nowText, "pipeline", cancellationToken).ConfigureAwait(false);
         await using (var update = Sql.Command(connection, tx,
             "UPDATE runs SET status = $status, finished_at = $at, read = $read, created = $created, versioned = $versioned, " +
             "unchanged = $unchanged, duplicates = $duplicates, quarantined = $quarantined, failed = $failed, error = $error, " +

@@ -59,34 +59,86 @@ internal static class DeferredIndexes
     /// </summary>
     public static async Task RestoreAsync(SqliteConnection connection, DbTransaction tx, string? runId, string now, string by, CancellationToken ct)
     {
-        var rows = new List<(string Name, string Definition, string RunId)>();
-        await using (var read = Sql.Command(connection, tx,
-            "SELECT name, definition, run_id FROM deferred_indexes WHERE $run IS NULL OR run_id = $run ORDER BY name"))
-        {
-            Sql.Add(read, "$run", runId);
-            await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
+        var rows = await DeferredAsync(connection, tx, runId, ct).ConfigureAwait(false);
         if (rows.Count == 0) return;
         var present = await IndexesAsync(connection, tx, ct).ConfigureAwait(false);
-        // Let SQLite's sorter merge on a helper thread while this one reads the table (measured: 4.0 s → 3.1 s for four
-        // indexes over a million records).
-        await using (var threads = Sql.Command(connection, tx, "PRAGMA threads = 2")) await threads.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        foreach (var (name, definition, _) in rows)
-        {
-            if (!present.Contains(name))
-            {
-                await using var create = Sql.Command(connection, tx, definition);
-                create.CommandTimeout = 0;
-                await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-            await using var forget = Sql.Command(connection, tx, "DELETE FROM deferred_indexes WHERE name = $name");
-            Sql.Add(forget, "$name", name);
-            await forget.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        await AuditWriter.AppendAsync(connection, tx, now, by, "initial_load.finished", $"run:{rows[0].RunId}",
-            System.Text.Json.JsonSerializer.Serialize(new { builtIndexes = rows.Select(r => r.Name) }), ct).ConfigureAwait(false);
+        await UseSorterThreadsAsync(connection, tx, ct).ConfigureAwait(false);
+        foreach (var row in rows) await BuildAsync(connection, tx, row, present, ct).ConfigureAwait(false);
+        await AuditFinishedAsync(connection, tx, rows, now, by, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Builds <paramref name="runId"/>'s deferred indexes at the end of its load, each in a transaction of its own
+    /// that is not synced to disk: <paramref name="committed"/> (the checkpointer) copies and syncs one index while
+    /// the next is sorted, and the caller's final, synced transaction covers them all. One transaction synced at the
+    /// end waited for the disk to take every index page at once (measured 0.4-0.5 s of a million-record load). An
+    /// index and its row in <c>deferred_indexes</c> go together, so a crash between them leaves the rest to recovery.
+    /// </summary>
+    public static async Task BuildEachAsync(SqliteConnection connection, string runId, string now, Action committed, CancellationToken ct)
+    {
+        var rows = await DeferredAsync(connection, null, runId, ct).ConfigureAwait(false);
+        if (rows.Count == 0) return;
+        await using (var unsynced = Sql.Command(connection, null, "PRAGMA synchronous = NORMAL")) await unsynced.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var present = await IndexesAsync(connection, null, ct).ConfigureAwait(false);
+            await UseSorterThreadsAsync(connection, null, ct).ConfigureAwait(false);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await BuildAsync(connection, tx, rows[i], present, ct).ConfigureAwait(false);
+                if (i == rows.Count - 1) await AuditFinishedAsync(connection, tx, rows, now, "pipeline", ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                committed();
+            }
+        }
+        finally
+        {
+            // The connection goes back to the pool: its next user gets the store's usual synced commits.
+            await using var synced = Sql.Command(connection, null, "PRAGMA synchronous = FULL");
+            await synced.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<(string Name, string Definition, string RunId)>> DeferredAsync(SqliteConnection connection, DbTransaction? tx, string? runId, CancellationToken ct)
+    {
+        var rows = new List<(string Name, string Definition, string RunId)>();
+        await using var read = Sql.Command(connection, tx,
+            "SELECT name, definition, run_id FROM deferred_indexes WHERE $run IS NULL OR run_id = $run ORDER BY name");
+        Sql.Add(read, "$run", runId);
+        await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Lets SQLite's sorter merge on a helper thread while this one reads the table (measured: 4.0 s → 3.1 s for four
+    /// indexes over a million records).
+    /// </summary>
+    private static async Task UseSorterThreadsAsync(SqliteConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        await using var threads = Sql.Command(connection, tx, "PRAGMA threads = 2");
+        await threads.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task BuildAsync(SqliteConnection connection, DbTransaction tx, (string Name, string Definition, string RunId) row,
+        HashSet<string> present, CancellationToken ct)
+    {
+        if (!present.Contains(row.Name))
+        {
+            await using var create = Sql.Command(connection, tx, row.Definition);
+            create.CommandTimeout = 0;
+            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await using var forget = Sql.Command(connection, tx, "DELETE FROM deferred_indexes WHERE name = $name");
+        Sql.Add(forget, "$name", row.Name);
+        await forget.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static Task AuditFinishedAsync(SqliteConnection connection, DbTransaction tx, List<(string Name, string Definition, string RunId)> rows,
+        string now, string by, CancellationToken ct) =>
+        AuditWriter.AppendAsync(connection, tx, now, by, "initial_load.finished", $"run:{rows[0].RunId}",
+            System.Text.Json.JsonSerializer.Serialize(new { builtIndexes = rows.Select(r => r.Name) }), ct);
 
     private static async Task<List<string>> NamesAsync(SqliteConnection connection, DbTransaction tx, CancellationToken ct)
     {
@@ -97,7 +149,7 @@ internal static class DeferredIndexes
         return names;
     }
 
-    private static async Task<HashSet<string>> IndexesAsync(SqliteConnection connection, DbTransaction tx, CancellationToken ct)
+    private static async Task<HashSet<string>> IndexesAsync(SqliteConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         await using var cmd = Sql.Command(connection, tx, "SELECT name FROM sqlite_master WHERE type = 'index'");

@@ -44,26 +44,4 @@ internal sealed class InitialLoadKeys
 
     /// <summary>A record given new content (a version is always an original). Its old fingerprint key stays: a hit on it fails confirmation.</summary>
     public void Versioned(long fingerprintKey, long rowid) => _fingerprints.Add(fingerprintKey, rowid);
-
-    /// <summary>A multimap of 64-bit key to rowids without an allocation per entry: collisions are rare and go aside.</summary>
-    private sealed class RowidMap
-    {
-        private readonly Dictionary<long, long> _first = [];
-        private readonly Dictionary<long, List<long>> _more = [];
-
-        public void Add(long key, long rowid)
-        {
-            if (_first.TryAdd(key, rowid)) return;
-            if (_first[key] == rowid) return;
-            if (!_more.TryGetValue(key, out var list)) _more[key] = list = [];
-            if (!list.Contains(rowid)) list.Add(rowid);
-        }
-
-        public void Get(long key, List<long> into)
-        {
-            if (!_first.TryGetValue(key, out var rowid)) return;
-            into.Add(rowid);
-            if (_more.TryGetValue(key, out var list)) into.AddRange(list);
-        }
-    }
 }

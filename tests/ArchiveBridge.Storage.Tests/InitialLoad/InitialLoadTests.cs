@@ -81,6 +81,30 @@ public sealed class InitialLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task RunEnd_BuildsEachIndexInItsOwnCommit_AndHandsTheConnectionBackSynced()
+    {
+        var (f, run) = await LoadingRunAsync();
+        await using var connection = await f.Store.OpenAsync(CancellationToken.None);
+        var indexesAtEachCommit = new List<long>();
+
+        await DeferredIndexes.BuildEachAsync(connection, run.RunId, "2026-11-27T00:00:00.000Z", () =>
+        {
+            // Called after each commit: the built indexes are durable one by one, each with its row forgotten.
+            using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ({IndexList})) + (SELECT count(*) FROM deferred_indexes)";
+            indexesAtEachCommit.Add((long)count.ExecuteScalar()!);
+        }, CancellationToken.None);
+
+        // Built indexes plus those still deferred stay at four at every commit: none is lost between them.
+        Assert.Equal(Enumerable.Repeat((long)DeferredIndexes.Names.Length, DeferredIndexes.Names.Length), indexesAtEachCommit);
+        Assert.Equal(0, await f.ScalarAsync("SELECT count(*) FROM deferred_indexes"));
+        Assert.Equal(1, await f.ScalarAsync("SELECT count(*) FROM audit_log WHERE action = 'initial_load.finished' AND actor = 'pipeline'"));
+        await using var synchronous = connection.CreateCommand();
+        synchronous.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, await synchronous.ExecuteScalarAsync()); // FULL, as every pooled connection of the store
+    }
+
+    [Fact]
     public async Task LoadWhoseRunIsGone_IsFinishedByTheNextStart()
     {
         var (f, run) = await LoadingRunAsync();
