@@ -62,8 +62,9 @@ internal sealed class InitialLoadRun(SqliteConnection connection)
         _keys = await InitialLoadKeys.ReadAsync(connection, tx, ct).ConfigureAwait(false);
         // With the indexes down every insert appends at the end of its tables: the writer's large page cache (kept for
         // random index inserts) would only grow into memory the process has not touched yet, a fault per page on a
-        // virtual machine. A commit of 10,000 records (~12 MB of pages) and the tables' right edges still fit; a larger commit writes its
-        // pages to the log early.
+        // virtual machine. The tables' right edges stay cached; a commit larger than the cache (pipeline.commitRecords
+        // is 50,000 records, ~60 MB of pages) writes the leaf pages it has finished to the log early, and an append
+        // does not touch them again (measured: bytes written unchanged; with 16 MiB, 0.7 GB more read back).
         // Should this transaction roll back, the run goes on with the smaller cache: slower, never wrong.
         await using (var cache = Sql.Command(connection, tx, $"PRAGMA cache_size = -{LoadingCacheKiB}")) await cache.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         _state = State.Deferring;
