@@ -23,6 +23,9 @@ internal static class DeferredIndexes
     /// <summary>The run whose initial load has the indexes down.</summary>
     internal sealed record Load(string RunId, string ConnectorId);
 
+    /// <summary>One dropped index: its name, its <c>CREATE INDEX</c> statement and the run that dropped it.</summary>
+    private sealed record Deferred(string Name, string Definition, string RunId);
+
     public static async Task<Load?> FindAsync(SqliteConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         await using var cmd = Sql.Command(connection, tx, "SELECT run_id, connector_id FROM deferred_indexes LIMIT 1");
@@ -61,9 +64,8 @@ internal static class DeferredIndexes
     {
         var rows = await DeferredAsync(connection, tx, runId, ct).ConfigureAwait(false);
         if (rows.Count == 0) return;
-        var present = await IndexesAsync(connection, tx, ct).ConfigureAwait(false);
         await UseSorterThreadsAsync(connection, tx, ct).ConfigureAwait(false);
-        foreach (var row in rows) await BuildAsync(connection, tx, row, present, ct).ConfigureAwait(false);
+        foreach (var row in rows) await BuildAsync(connection, tx, row, ct).ConfigureAwait(false);
         await AuditFinishedAsync(connection, tx, rows, now, by, ct).ConfigureAwait(false);
     }
 
@@ -72,7 +74,8 @@ internal static class DeferredIndexes
     /// that is not synced to disk: <paramref name="committed"/> (the checkpointer) copies and syncs one index while
     /// the next is sorted, and the caller's final, synced transaction covers them all. One transaction synced at the
     /// end waited for the disk to take every index page at once (measured 0.4-0.5 s of a million-record load). An
-    /// index and its row in <c>deferred_indexes</c> go together, so a crash between them leaves the rest to recovery.
+    /// index and its row in <c>deferred_indexes</c> go together, so a crash between them leaves the rest to recovery;
+    /// each transaction looks again at what exists, as another connection may write between them.
     /// </summary>
     public static async Task BuildEachAsync(SqliteConnection connection, string runId, string now, Action committed, CancellationToken ct)
     {
@@ -81,12 +84,11 @@ internal static class DeferredIndexes
         await using (var unsynced = Sql.Command(connection, null, "PRAGMA synchronous = NORMAL")) await unsynced.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         try
         {
-            var present = await IndexesAsync(connection, null, ct).ConfigureAwait(false);
             await UseSorterThreadsAsync(connection, null, ct).ConfigureAwait(false);
             for (var i = 0; i < rows.Count; i++)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await BuildAsync(connection, tx, rows[i], present, ct).ConfigureAwait(false);
+                await BuildAsync(connection, tx, rows[i], ct).ConfigureAwait(false);
                 if (i == rows.Count - 1) await AuditFinishedAsync(connection, tx, rows, now, "pipeline", ct).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
                 committed();
@@ -100,14 +102,14 @@ internal static class DeferredIndexes
         }
     }
 
-    private static async Task<List<(string Name, string Definition, string RunId)>> DeferredAsync(SqliteConnection connection, DbTransaction? tx, string? runId, CancellationToken ct)
+    private static async Task<List<Deferred>> DeferredAsync(SqliteConnection connection, DbTransaction? tx, string? runId, CancellationToken ct)
     {
-        var rows = new List<(string Name, string Definition, string RunId)>();
+        var rows = new List<Deferred>();
         await using var read = Sql.Command(connection, tx,
             "SELECT name, definition, run_id FROM deferred_indexes WHERE $run IS NULL OR run_id = $run ORDER BY name");
         Sql.Add(read, "$run", runId);
         await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(new Deferred(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         return rows;
     }
 
@@ -121,10 +123,16 @@ internal static class DeferredIndexes
         await threads.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task BuildAsync(SqliteConnection connection, DbTransaction tx, (string Name, string Definition, string RunId) row,
-        HashSet<string> present, CancellationToken ct)
+    /// <summary>Builds the index unless it exists (a crash after its build, or another connection), and forgets it.</summary>
+    private static async Task BuildAsync(SqliteConnection connection, DbTransaction tx, Deferred row, CancellationToken ct)
     {
-        if (!present.Contains(row.Name))
+        bool exists;
+        await using (var find = Sql.Command(connection, tx, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = $name)"))
+        {
+            Sql.Add(find, "$name", row.Name);
+            exists = Convert.ToInt64(await find.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
+        if (!exists)
         {
             await using var create = Sql.Command(connection, tx, row.Definition);
             create.CommandTimeout = 0;
@@ -135,7 +143,7 @@ internal static class DeferredIndexes
         await forget.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private static Task AuditFinishedAsync(SqliteConnection connection, DbTransaction tx, List<(string Name, string Definition, string RunId)> rows,
+    private static Task AuditFinishedAsync(SqliteConnection connection, DbTransaction tx, List<Deferred> rows,
         string now, string by, CancellationToken ct) =>
         AuditWriter.AppendAsync(connection, tx, now, by, "initial_load.finished", $"run:{rows[0].RunId}",
             System.Text.Json.JsonSerializer.Serialize(new { builtIndexes = rows.Select(r => r.Name) }), ct);
@@ -144,15 +152,6 @@ internal static class DeferredIndexes
     {
         var names = new List<string>();
         await using var cmd = Sql.Command(connection, tx, "SELECT name FROM deferred_indexes ORDER BY name");
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) names.Add(reader.GetString(0));
-        return names;
-    }
-
-    private static async Task<HashSet<string>> IndexesAsync(SqliteConnection connection, DbTransaction? tx, CancellationToken ct)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await using var cmd = Sql.Command(connection, tx, "SELECT name FROM sqlite_master WHERE type = 'index'");
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false)) names.Add(reader.GetString(0));
         return names;

@@ -105,6 +105,26 @@ public sealed class InitialLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task RunEnd_AnIndexAnotherConnectionBuiltBetweenTwoCommits_IsForgottenNotBuiltTwice()
+    {
+        var (f, run) = await LoadingRunAsync();
+        // Built in name order: the last one is built by another connection after the first commit.
+        var last = DeferredIndexes.Names.Order(StringComparer.Ordinal).Last();
+        var definition = await StringAsync(f, $"SELECT definition FROM deferred_indexes WHERE name = '{last}'");
+        await using var connection = await f.Store.OpenAsync(CancellationToken.None);
+        var commits = 0;
+
+        await DeferredIndexes.BuildEachAsync(connection, run.RunId, "2026-11-27T00:00:00.000Z", () =>
+        {
+            if (++commits == 1) f.ScalarAsync($"{definition}; SELECT 0").GetAwaiter().GetResult();
+        }, CancellationToken.None);
+
+        Assert.Equal(DeferredIndexes.Names.Length, commits);
+        Assert.Equal(DeferredIndexes.Names.Length, await f.ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ({IndexList})"));
+        Assert.Equal(0, await f.ScalarAsync("SELECT count(*) FROM deferred_indexes"));
+    }
+
+    [Fact]
     public async Task LoadWhoseRunIsGone_IsFinishedByTheNextStart()
     {
         var (f, run) = await LoadingRunAsync();
