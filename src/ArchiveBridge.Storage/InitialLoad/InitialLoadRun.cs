@@ -13,7 +13,7 @@ internal sealed class InitialLoadRun(SqliteConnection connection)
     private enum State { None, Deferring, Loading }
 
     /// <summary>The writer's page cache while the indexes are down.</summary>
-    internal const int LoadingCacheKiB = 32 * 1024;
+    private const int LoadingCacheKiB = 32 * 1024;
 
     private State _state;
     private InitialLoadKeys? _keys;
