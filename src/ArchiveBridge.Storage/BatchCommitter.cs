@@ -141,7 +141,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                     identity.DuplicateOf = null;
                     op.PartitionKey = PartitionKey(record);
                 }
-                filters?.Written(item.Key!, item.FingerprintKey, newIdentity: false);
+                filters?.Written(item.IdentityKey, item.FingerprintKey, newIdentity: false);
                 identity.Version++;
                 identity.Fingerprint = fingerprint;
                 identity.Content = record;
@@ -168,7 +168,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 Loaded = true,
             };
             identities[item.Key!] = created;
-            filters?.Written(item.Key!, item.FingerprintKey, newIdentity: true);
+            filters?.Written(item.IdentityKey, item.FingerprintKey, newIdentity: true);
             item.RecordId = created.Id;
             if (byFingerprint.TryGetValue(fingerprint, out var original))
             {
@@ -203,7 +203,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
                 case OpKind.Insert:
                     op.Identity!.RowId = writer.Insert(op.Item, op.Identity.Id, op.PartitionKey);
                     await writer.AttachmentsAsync(op.Identity.Id, 1, op.Item.Record!, cancellationToken).ConfigureAwait(false);
-                    _initialLoad.Inserted(op.Item.Key!, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
+                    _initialLoad.Inserted(op.Item.IdentityKey, op.Item.FingerprintKey, original: op.Item.DuplicateOf is null, op.Identity.RowId);
                     break;
                 case OpKind.Version:
                     loadKeys?.Versioned(op.Item.FingerprintKey, op.Identity!.RowId);
@@ -249,16 +249,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var rowids = loadKeys is null ? null : new List<long>();
+        if (loadKeys is not null) loadKeys.WarmIdentities(ProbeKeys(batch, fingerprints: false));
         foreach (var item in batch)
         {
             if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
             if (rowids is not null)
             {
                 var before = rowids.Count;
-                loadKeys!.IdentityCandidates(item.Key, rowids);
+                loadKeys!.IdentityCandidates(item.IdentityKey, rowids);
                 if (rowids.Count > before) keys.Add(item.Key);
             }
-            else if (filters!.MayHoldIdentity(item.Key)) keys.Add(item.Key);
+            else if (filters!.MayHoldIdentity(item.IdentityKey)) keys.Add(item.Key);
         }
         // Sized for the batch: every record new to the store is added to it as it is decided.
         var result = new Dictionary<string, Identity>(batch.Count, StringComparer.Ordinal);
@@ -291,11 +292,28 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         return result;
     }
 
+    private long[] _probeKeys = new long[1024];
+
+    /// <summary>The identity (or fingerprint) keys of the batch's records that are looked up, in one buffer kept across batches.</summary>
+    private ReadOnlySpan<long> ProbeKeys(IReadOnlyList<PreparedRecord> batch, bool fingerprints)
+    {
+        if (_probeKeys.Length < batch.Count) _probeKeys = new long[batch.Count];
+        var n = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
+            _probeKeys[n++] = fingerprints ? item.FingerprintKey : item.IdentityKey;
+        }
+        return _probeKeys.AsSpan(0, n);
+    }
+
     private async Task<Dictionary<string, string>> LoadFingerprintsAsync(SqliteTransaction tx, IReadOnlyList<PreparedRecord> batch,
         Dictionary<string, Identity> identities, ProbeFilters? filters, InitialLoadKeys? loadKeys, CancellationToken ct)
     {
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
         var rowids = loadKeys is null ? null : new List<long>();
+        if (loadKeys is not null) loadKeys.WarmFingerprints(ProbeKeys(batch, fingerprints: true));
         foreach (var item in batch)
         {
             if (item.Problem is not null || item.KnownChangeToken || item.Key is null || identities.ContainsKey(item.Key)) continue;
@@ -485,6 +503,23 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         id ??= "";
         fingerprint ??= "";
         var length = id.Length + 1 + fingerprint.Length + (original is null ? 0 : 1 + original.Length);
+        if (length <= 256 && IsPlain(id) && IsPlain(fingerprint) && (original is null || IsPlain(original)))
+        {
+            // Ids and digests are ASCII that JSON keeps as it is: the quoted value is copied, not encoded and escaped
+            // (a million records a first sync, on the writer's thread).
+            Span<byte> json = stackalloc byte[length + 2];
+            json[0] = json[^1] = (byte)'"';
+            var at = 1 + Encoding.ASCII.GetBytes(id, json[1..]);
+            json[at++] = (byte)':';
+            at += Encoding.ASCII.GetBytes(fingerprint, json[at..]);
+            if (original is not null)
+            {
+                json[at++] = (byte)'>';
+                Encoding.ASCII.GetBytes(original, json[at..]);
+            }
+            w.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
         Span<char> text = length <= 256 ? stackalloc char[length] : new char[length];
         id.CopyTo(text);
         text[id.Length] = ':';
@@ -496,6 +531,12 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         }
         w.WriteStringValue(text);
     }
+
+    // Printable ASCII but the quote and the backslash: what a JSON string holds unescaped.
+    private static readonly System.Buffers.SearchValues<char> PlainJson =
+        System.Buffers.SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static bool IsPlain(string text) => !text.AsSpan().ContainsAnyExcept(PlainJson);
 
     internal static string RawHash(string? rawText, string rawPayload) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawText ?? rawPayload)));

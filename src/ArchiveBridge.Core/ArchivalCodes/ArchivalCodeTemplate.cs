@@ -29,7 +29,11 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
         _layout = layout;
         Parts = [.. layout.Segments.Select(s => s.Part)];
         _lastItemNo = layout.Segments.Count > 0 && layout.Segments[^1].Part == ArchivalCodePart.ItemNo ? layout.Segments[^1] : null;
+        _itemNoTail = ItemNoPlaceholder + layout.Suffix;
     }
+
+    // How a partition key ends when the item number ends the code: the placeholder, then the template's suffix.
+    private readonly string _itemNoTail;
 
     /// <summary>The template text as configured.</summary>
     public string Template { get; }
@@ -73,11 +77,26 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
     public string Format(ArchiveRecord record, string partitionKey, int itemNo)
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
-        var tail = _layout.Suffix.Length == 0 ? ItemNoPlaceholder : ItemNoPlaceholder + _layout.Suffix;
-        if (_lastItemNo is not { } segment || !partitionKey.EndsWith(tail, StringComparison.Ordinal)) return Format(record, itemNo);
+        if (_lastItemNo is not { } segment || !partitionKey.EndsWith(_itemNoTail, StringComparison.Ordinal)) return Format(record, itemNo);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
-        return string.Concat(partitionKey.AsSpan(0, partitionKey.Length - tail.Length),
-            Pad(itemNo.ToString(CultureInfo.InvariantCulture), segment.Format), _layout.Suffix);
+        // One string, the number formatted into it: the store asks once for every new record, on its writer's thread.
+        var prefix = partitionKey.AsSpan(0, partitionKey.Length - _itemNoTail.Length);
+        var digits = Math.Max(CountDigits(itemNo), segment.Format?.Length ?? 0);
+        var length = prefix.Length + digits + _layout.Suffix.Length;
+        Span<char> code = length <= 256 ? stackalloc char[length] : new char[length];
+        prefix.CopyTo(code);
+        var number = code.Slice(prefix.Length, digits);
+        number.Fill('0');
+        for (var n = itemNo; n > 0; n /= 10) number[--digits] = (char)('0' + n % 10);
+        _layout.Suffix.CopyTo(code[^_layout.Suffix.Length..]);
+        return new string(code);
+    }
+
+    private static int CountDigits(int value)
+    {
+        var digits = 1;
+        for (; value >= 10; value /= 10) digits++;
+        return digits;
     }
 
     /// <summary>The code made of <paramref name="parts"/>; the inverse of <see cref="TryParse"/>.</summary>

@@ -83,6 +83,11 @@ public sealed class PreparedRecord
     public string? NewRecordId { get; set; }
 
     private long? _fingerprintKey;
+    private long? _identityKey;
+
+    /// <summary>The store's in-memory key of <see cref="Key"/> (<see cref="Storage.IndexKeys.FromSourceKey"/>).</summary>
+    public long IdentityKey => _identityKey ??= Storage.IndexKeys.FromSourceKey(Key ?? throw new InvalidOperationException("no source key"));
+
     private long? _changeTokenKey;
     private bool _changeTokenKeyKnown;
 
@@ -114,6 +119,7 @@ public sealed class PreparedRecord
         StoredChecks();
         _ = FingerprintKey;
         _ = ChangeTokenKey;
+        if (Key is not null) _ = IdentityKey;
         NewRecordId ??= Ids.New(time);
     }
 

@@ -11,6 +11,18 @@ namespace ArchiveBridge.Core.Storage;
 /// </summary>
 public static class IndexKeys
 {
+    /// <summary>
+    /// A source key's 64-bit hash (FNV-1a over its UTF-16 code units). Never stored: the store's probe filters and
+    /// initial-load maps, which live only as long as a run's writer, are keyed by it.
+    /// </summary>
+    public static long FromSourceKey(string sourceKey)
+    {
+        ArgumentNullException.ThrowIfNull(sourceKey);
+        var h = 0xCBF29CE484222325UL;
+        foreach (var c in sourceKey) h = (h ^ c) * 0x100000001B3UL;
+        return (long)h;
+    }
+
     /// <summary>The first 8 bytes of a hex digest.</summary>
     public static long FromHexDigest(string hex) => FromText(hex);
 

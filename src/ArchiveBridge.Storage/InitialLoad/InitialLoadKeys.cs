@@ -23,23 +23,31 @@ internal sealed class InitialLoadKeys
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             var rowid = reader.GetInt64(0);
-            keys._identities.Add(ProbeFilters.IdentityKey(reader.GetString(1)), rowid);
-            if (reader.GetBoolean(3)) keys._fingerprints.Add(reader.GetInt64(2), rowid);
+            // Each row is read once: no pair can be there already.
+            keys._identities.AddNew(ProbeFilters.IdentityKey(reader.GetString(1)), rowid);
+            if (reader.GetBoolean(3)) keys._fingerprints.AddNew(reader.GetInt64(2), rowid);
         }
         return keys;
     }
 
-    /// <summary>Adds the rowids of records that may have this source key to <paramref name="into"/>.</summary>
-    public void IdentityCandidates(string sourceKey, List<long> into) => _identities.Get(ProbeFilters.IdentityKey(sourceKey), into);
+    /// <summary>Adds the rowids of records that may have this source key (<see cref="ProbeFilters.IdentityKey"/>) to <paramref name="into"/>.</summary>
+    public void IdentityCandidates(long identityKey, List<long> into) => _identities.Get(identityKey, into);
 
     /// <summary>Adds the rowids of original (not duplicate) records that may have this fingerprint key.</summary>
     public void FingerprintCandidates(long fingerprintKey, List<long> into) => _fingerprints.Get(fingerprintKey, into);
 
-    /// <summary>A record inserted at <paramref name="rowid"/>; a duplicate is not an original for later probes.</summary>
-    public void Inserted(string sourceKey, long fingerprintKey, bool original, long rowid)
+    /// <summary>Brings what a batch's identity lookups will read into the processor's cache (<see cref="RowidMap.Warm"/>).</summary>
+    public void WarmIdentities(ReadOnlySpan<long> identityKeys) => _identities.Warm(identityKeys);
+
+    /// <summary>The same for a batch's fingerprint lookups.</summary>
+    public void WarmFingerprints(ReadOnlySpan<long> fingerprintKeys) => _fingerprints.Warm(fingerprintKeys);
+
+    /// <summary>A record just inserted at <paramref name="rowid"/>; a duplicate is not an original for later probes.</summary>
+    public void Inserted(long identityKey, long fingerprintKey, bool original, long rowid)
     {
-        _identities.Add(ProbeFilters.IdentityKey(sourceKey), rowid);
-        if (original) _fingerprints.Add(fingerprintKey, rowid);
+        // A new rowid: the pairs cannot be in the maps yet.
+        _identities.AddNew(identityKey, rowid);
+        if (original) _fingerprints.AddNew(fingerprintKey, rowid);
     }
 
     /// <summary>A record given new content (a version is always an original). Its old fingerprint key stays: a hit on it fails confirmation.</summary>

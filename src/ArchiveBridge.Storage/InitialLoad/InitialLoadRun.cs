@@ -25,10 +25,10 @@ internal sealed class InitialLoadRun(SqliteConnection connection)
         _state == State.None ? null : _keys ??= await InitialLoadKeys.ReadAsync(connection, tx, ct).ConfigureAwait(false);
 
     /// <summary>A record the run inserted (counted toward the switch; added to the maps while loading).</summary>
-    public void Inserted(string sourceKey, long fingerprintKey, bool original, long rowid)
+    public void Inserted(long identityKey, long fingerprintKey, bool original, long rowid)
     {
         _inserted++;
-        _keys?.Inserted(sourceKey, fingerprintKey, original, rowid);
+        _keys?.Inserted(identityKey, fingerprintKey, original, rowid);
     }
 
     /// <summary>

@@ -24,12 +24,21 @@ internal sealed class RowidMap
     /// <summary>Adds the pair; the same pair again adds nothing.</summary>
     public void Add(long key, long rowid)
     {
-        var bucket = Bucket(key, _bucketBits);
-        for (var i = _buckets[bucket]; i != 0; i = At(i).Next)
+        for (var i = _buckets[Bucket(key, _bucketBits)]; i != 0; i = At(i).Next)
         {
             ref var e = ref At(i);
             if (e.Key == key && e.Rowid == rowid) return;
         }
+        AddNew(key, rowid);
+    }
+
+    /// <summary>
+    /// Adds a pair the caller knows is not in the map (a rowid just inserted, or each row read once): the chain is not
+    /// walked, so the add touches only its bucket and the end of the last chunk.
+    /// </summary>
+    public void AddNew(long key, long rowid)
+    {
+        var bucket = Bucket(key, _bucketBits);
         if ((_count & (ChunkSize - 1)) == 0) _chunks.Add(new Entry[ChunkSize]);
         var index = ++_count;
         At(index) = new Entry { Key = key, Rowid = rowid, Next = _buckets[bucket] };
@@ -47,6 +56,27 @@ internal sealed class RowidMap
             if (e.Key == key) into.Add(e.Rowid);
         }
     }
+
+    /// <summary>
+    /// Reads the buckets of <paramref name="keys"/>, then the first entry of each chain, one pass each, so that the
+    /// <see cref="Get"/> calls that follow find them in the processor's cache. A lookup is two dependent cache misses
+    /// in a map of a million entries; in a pass over many keys the loads do not wait on one another, and the
+    /// processor has many of them in flight at once.
+    /// </summary>
+    public void Warm(ReadOnlySpan<long> keys)
+    {
+        if (keys.Length == 0) return;
+        if (_heads.Length < keys.Length) _heads = new int[Math.Max(keys.Length, 2 * _heads.Length)];
+        var heads = _heads.AsSpan(0, keys.Length);
+        for (var k = 0; k < keys.Length; k++) heads[k] = _buckets[Bucket(keys[k], _bucketBits)];
+        long sum = 0;
+        foreach (var head in heads) if (head != 0) sum += At(head).Key;
+        // Kept, so that the loads above are not dropped as unused.
+        _warmed = sum;
+    }
+
+    private int[] _heads = new int[1024];
+    private long _warmed;
 
     private void Rebucket()
     {

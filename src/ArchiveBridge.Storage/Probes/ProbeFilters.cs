@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ArchiveBridge.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ArchiveBridge.Storage.Probes;
@@ -61,15 +62,15 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
     }
 
     /// <summary>False when the connector certainly holds no record under this source key.</summary>
-    public bool MayHoldIdentity(string sourceKey) => _identities?.MayContain(IdentityKey(sourceKey)) ?? true;
+    public bool MayHoldIdentity(long identityKey) => _identities?.MayContain(identityKey) ?? true;
 
     /// <summary>False when no record in the archive certainly has this fingerprint key.</summary>
     public bool MayHoldFingerprint(long fingerprintKey) => _fingerprints?.MayContain(fingerprintKey) ?? true;
 
     /// <summary>Records what this run writes (created or versioned), in the order it decides them.</summary>
-    public void Written(string sourceKey, long fingerprintKey, bool newIdentity)
+    public void Written(long identityKey, long fingerprintKey, bool newIdentity)
     {
-        if (newIdentity) _identities?.Add(IdentityKey(sourceKey));
+        if (newIdentity) _identities?.Add(identityKey);
         _fingerprints?.Add(fingerprintKey);
     }
 
@@ -99,12 +100,7 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
     }
 
     /// <summary>A source key's 64-bit hash; process-local is enough, the filters and maps live only as long as the run's writer.</summary>
-    internal static long IdentityKey(string sourceKey)
-    {
-        var h = 0xCBF29CE484222325UL;
-        foreach (var c in sourceKey) h = (h ^ c) * 0x100000001B3UL;
-        return (long)h;
-    }
+    internal static long IdentityKey(string sourceKey) => IndexKeys.FromSourceKey(sourceKey);
 
     private async Task<long> ScalarAsync(SqliteTransaction tx, string sql, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using ArchiveBridge.Storage.InitialLoad;
+using ArchiveBridge.Storage.Probes;
 
 namespace ArchiveBridge.Storage.Tests.InitialLoad;
 
@@ -9,13 +10,13 @@ public class InitialLoadKeysTests
     public void HundredThousandKeys_EachFoundWithItsRowid_AbsentKeysFindNothing()
     {
         var keys = new InitialLoadKeys();
-        for (var i = 1; i <= 100_000; i++) keys.Inserted($"E{i}-人考〔2015〕{i}号", fingerprintKey: i * 7919L, original: i % 10 != 0, rowid: i);
+        for (var i = 1; i <= 100_000; i++) keys.Inserted(Identity($"E{i}-人考〔2015〕{i}号"), fingerprintKey: i * 7919L, original: i % 10 != 0, rowid: i);
 
         var found = new List<long>();
         for (var i = 1; i <= 100_000; i++)
         {
             found.Clear();
-            keys.IdentityCandidates($"E{i}-人考〔2015〕{i}号", found);
+            keys.IdentityCandidates(Identity($"E{i}-人考〔2015〕{i}号"), found);
             Assert.Contains((long)i, found);
             found.Clear();
             keys.FingerprintCandidates(i * 7919L, found);
@@ -24,16 +25,18 @@ public class InitialLoadKeysTests
             else Assert.DoesNotContain((long)i, found);
         }
         found.Clear();
-        keys.IdentityCandidates("never inserted", found);
+        keys.IdentityCandidates(Identity("never inserted"), found);
         keys.FingerprintCandidates(-1, found);
         Assert.Empty(found);
     }
+
+    private static long Identity(string sourceKey) => ProbeFilters.IdentityKey(sourceKey);
 
     [Fact]
     public void OneKeyWithSeveralRecords_FindsEveryRowid()
     {
         var keys = new InitialLoadKeys();
-        keys.Inserted("a", fingerprintKey: 42, original: true, rowid: 1);
+        keys.Inserted(Identity("a"), fingerprintKey: 42, original: true, rowid: 1);
         keys.Versioned(42, rowid: 7); // another record given content with the same fingerprint key
         keys.Versioned(42, rowid: 7); // the same pair again adds nothing
 

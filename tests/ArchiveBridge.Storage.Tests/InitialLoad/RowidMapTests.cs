@@ -47,4 +47,29 @@ public class RowidMapTests
         Assert.Equal([1L, 7L], found.Order());
         Assert.Equal(3, map.Count);
     }
+
+    [Fact]
+    public void AddNew_AndWarmBeforeLookups_FindExactlyWhatWasAdded()
+    {
+        var map = new RowidMap();
+        for (long i = 1; i <= 100_000; i++) map.AddNew(i * 7919L, i);
+        map.AddNew(7919L, 200_000); // a second record under a key
+
+        // More keys than the warm buffer starts with, present and absent ones.
+        var keys = Enumerable.Range(1, 3_000).Select(i => i % 2 == 0 ? i * 7919L : -i).ToArray();
+        map.Warm(keys);
+
+        var found = new List<long>();
+        foreach (var key in keys)
+        {
+            found.Clear();
+            map.Get(key, found);
+            if (key > 0) Assert.Equal([key / 7919L], found);
+            else Assert.Empty(found);
+        }
+        found.Clear();
+        map.Get(7919L, found);
+        Assert.Equal([1L, 200_000L], found.Order());
+        Assert.Equal(100_001, map.Count);
+    }
 }
