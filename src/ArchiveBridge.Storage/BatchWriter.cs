@@ -29,28 +29,31 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         var stmt = _insert ??= PrepareInsert();
         var coded = r.ArchivalCode is not null;
         row.NextRow();
-        row.Text(connection, stmt, 1, id);
-        row.Text(connection, stmt, 3, item.Key!);
+        if (!BindMadeText(item, id, stmt))
+        {
+            row.Text(connection, stmt, 1, id);
+            row.Text(connection, stmt, 3, item.Key!);
+            row.Text(connection, stmt, 7, r.Fonds);
+            row.Text(connection, stmt, 8, r.Category);
+            row.Text(connection, stmt, 10, r.Retention);
+            row.Text(connection, stmt, 11, r.Org);
+            row.Text(connection, stmt, 12, r.Title);
+            row.Text(connection, stmt, 13, r.DocNumber);
+            row.Text(connection, stmt, 14, r.Date);
+            row.Text(connection, stmt, 15, r.Fingerprint!);
+            row.Text(connection, stmt, 16, item.Source.ChangeToken);
+            // The record JSON is bound as the UTF-8 the mapping stage made: no conversion on this thread.
+            row.Utf8(connection, stmt, 17, item.StoredMetadataUtf8());
+            row.Text(connection, stmt, 22, item.StoredChecks());
+        }
+        // Copied into the row's native buffer: the managed one goes back to the pool for the mapping stage to reuse.
+        item.ReleaseStoredMetadataUtf8();
         row.Text(connection, stmt, 4, r.ArchivalCode);
         row.Text(connection, stmt, 5, coded ? partitionKey : null);
         Int(stmt, 6, coded ? r.ItemNo : null);
-        row.Text(connection, stmt, 7, r.Fonds);
-        row.Text(connection, stmt, 8, r.Category);
         Int(stmt, 9, r.Year);
-        row.Text(connection, stmt, 10, r.Retention);
-        row.Text(connection, stmt, 11, r.Org);
-        row.Text(connection, stmt, 12, r.Title);
-        row.Text(connection, stmt, 13, r.DocNumber);
-        row.Text(connection, stmt, 14, r.Date);
-        row.Text(connection, stmt, 15, r.Fingerprint!);
-        row.Text(connection, stmt, 16, item.Source.ChangeToken);
-        // The record JSON is bound as the UTF-8 the mapping stage made: no conversion on this thread.
-        row.Utf8(connection, stmt, 17, item.StoredMetadataUtf8());
-        // Copied into the row's native buffer: the managed one goes back to the pool for the mapping stage to reuse.
-        item.ReleaseStoredMetadataUtf8();
         row.Text(connection, stmt, 18, item.DuplicateOf);
         row.Text(connection, stmt, 20, OutcomeText(item.Outcome));
-        row.Text(connection, stmt, 22, item.StoredChecks());
         Int(stmt, 23, item.FingerprintKey);
         Int(stmt, 24, item.ChangeTokenKey);
         var handle = stmt.DangerousGetHandle();
@@ -60,6 +63,30 @@ internal sealed class BatchWriter(SqliteConnection connection, SqliteTransaction
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         // The connection (and so its handle) lives as long as this writer.
         return Sqlite.NativeStatement.sqlite3_last_insert_rowid(connection.Handle!.DangerousGetHandle());
+    }
+
+    // The insert's parameter for each StoredRowText value, in that enum's order.
+    private static ReadOnlySpan<byte> RowTextParameters => [1, 3, 7, 8, 10, 11, 12, 13, 14, 15, 16, 22];
+
+    /// <summary>
+    /// Binds the record JSON and the row's text values from the UTF-8 the mapping stage made of them (one copy into the
+    /// row's buffer, no encoding on this thread). False when there is none, or it was made for another id.
+    /// </summary>
+    private bool BindMadeText(PreparedRecord item, string id, sqlite3_stmt stmt)
+    {
+        if (!string.Equals(item.NewRecordId, id, StringComparison.Ordinal) ||
+            !item.TryGetStoredRowUtf8(out var made, out var metadataLength, out var lengths)) return false;
+        var at = row.Copy(made);
+        if (at < 0) return false;
+        row.BindCopied(connection, stmt, 17, at, metadataLength);
+        at += metadataLength;
+        var parameters = RowTextParameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            row.BindCopied(connection, stmt, parameters[i], at, lengths[i]);
+            at += Math.Max(0, lengths[i]);
+        }
+        return true;
     }
 
     private sqlite3_stmt PrepareInsert()

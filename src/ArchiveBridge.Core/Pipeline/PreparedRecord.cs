@@ -40,7 +40,18 @@ public sealed class PreparedRecord
     // mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes. The record
     // JSON is made as UTF-8, the form SQLite stores; a string is made only if something asks for one.
     private ArraySegment<byte> _metadataUtf8;
+    private int _metadataLength;
+    private bool _rowTextMade;
+    private RowTextLengths _rowTextLengths;
     private string? _metadataJson;
+
+    private const int RowTextCount = (int)StoredRowText.Checks + 1;
+
+    [System.Runtime.CompilerServices.InlineArray(RowTextCount)]
+    private struct RowTextLengths
+    {
+        private int _first;
+    }
     private string? _checksJson;
     private bool _checksSerialized;
 
@@ -51,8 +62,32 @@ public sealed class PreparedRecord
     public ReadOnlySpan<byte> StoredMetadataUtf8()
     {
         if (_metadataUtf8.Array is null)
+        {
             _metadataUtf8 = Records.StoredRecordJson.SerializePooled(Record ?? throw new InvalidOperationException("no record to store"));
-        return _metadataUtf8;
+            _metadataLength = _metadataUtf8.Count;
+            _rowTextMade = false;
+        }
+        return _metadataUtf8.AsSpan(0, _metadataLength);
+    }
+
+    /// <summary>
+    /// The record JSON followed by the row's text values (<see cref="StoredRowText"/>), as made by <see cref="Freeze"/>:
+    /// false when they were not made (the record was not frozen, or its buffer went back). The byte lengths of the
+    /// values are in <paramref name="textLengths"/> (-1 for null). Valid until <see cref="ReleaseStoredMetadataUtf8"/>.
+    /// </summary>
+    public bool TryGetStoredRowUtf8(out ReadOnlySpan<byte> row, out int metadataLength, out ReadOnlySpan<int> textLengths)
+    {
+        if (!_rowTextMade || _metadataUtf8.Array is null)
+        {
+            row = default;
+            metadataLength = 0;
+            textLengths = default;
+            return false;
+        }
+        row = _metadataUtf8;
+        metadataLength = _metadataLength;
+        textLengths = _rowTextLengths;
+        return true;
     }
 
     /// <summary>
@@ -63,6 +98,7 @@ public sealed class PreparedRecord
     {
         if (_metadataUtf8.Array is { } buffer) Records.RecordBufferPool.Return(buffer);
         _metadataUtf8 = default;
+        _rowTextMade = false;
     }
 
     /// <summary>Serializes what is still missing and returns the record JSON to store.</summary>
@@ -115,12 +151,20 @@ public sealed class PreparedRecord
     public void Freeze(TimeProvider time)
     {
         if (Record is null) return;
-        StoredMetadataUtf8();
-        StoredChecks();
+        NewRecordId ??= Ids.New(time);
+        var checks = StoredChecks();
         _ = FingerprintKey;
         _ = ChangeTokenKey;
         if (Key is not null) _ = IdentityKey;
-        NewRecordId ??= Ids.New(time);
+        if (_metadataUtf8.Array is not null) return; // serialized already, without the row's values: the store encodes them
+        var r = Record;
+        ReadOnlySpan<string?> texts =
+            [NewRecordId, Key, r.Fonds, r.Category, r.Retention, r.Org, r.Title, r.DocNumber, r.Date, r.Fingerprint, Source.ChangeToken, checks];
+        _metadataUtf8 = Records.StoredRecordJson.SerializePooled(r, texts, _rowTextLengths);
+        var values = 0;
+        foreach (var length in _rowTextLengths) values += Math.Max(0, length);
+        _metadataLength = _metadataUtf8.Count - values;
+        _rowTextMade = true;
     }
 
     /// <summary>Set by the store when the batch commits.</summary>

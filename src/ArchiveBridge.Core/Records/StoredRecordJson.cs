@@ -39,12 +39,31 @@ public static class StoredRecordJson
     /// As <see cref="Serialize(ArchiveRecord)"/>, into a buffer of <see cref="RecordBufferPool"/>: the caller gives it
     /// back once the bytes are copied where they go.
     /// </summary>
-    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record)
+    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record) => SerializePooled(record, [], []);
+
+    /// <summary>
+    /// As <see cref="SerializePooled(ArchiveRecord)"/>, with <paramref name="texts"/> encoded as UTF-8 after the JSON in
+    /// the same buffer, their byte lengths (-1 for null) in <paramref name="lengths"/>.
+    /// </summary>
+    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record, ReadOnlySpan<string?> texts, Span<int> lengths)
     {
-        var written = Written(record, contentColumns: false);
-        var buffer = RecordBufferPool.Rent(written.Length);
-        written.CopyTo(buffer);
-        return new ArraySegment<byte>(buffer, 0, written.Length);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        Written(record, contentColumns: false);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is not { } text)
+            {
+                lengths[i] = -1;
+                continue;
+            }
+            var length = System.Text.Encoding.UTF8.GetBytes(text, buffer.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length)));
+            buffer.Advance(length);
+            lengths[i] = length;
+        }
+        var written = buffer.WrittenSpan;
+        var pooled = RecordBufferPool.Rent(written.Length);
+        written.CopyTo(pooled);
+        return new ArraySegment<byte>(pooled, 0, written.Length);
     }
 
     /// <summary>The JSON in this thread's reused buffer: valid until the thread serializes again.</summary>

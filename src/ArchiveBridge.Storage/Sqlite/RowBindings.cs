@@ -54,6 +54,29 @@ internal sealed class RowBindings
         Bind(connection, stmt, index, utf8.Length);
     }
 
+    /// <summary>
+    /// Copies <paramref name="utf8"/> into the row's buffer in one piece, for <see cref="BindCopied"/> to bind parts of;
+    /// returns where it starts, or -1 when it does not fit (the caller binds value by value).
+    /// </summary>
+    public int Copy(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > Capacity - _used) return -1;
+        var start = _used;
+        utf8.CopyTo(_buffer.AsSpan(start));
+        _used += utf8.Length;
+        return start;
+    }
+
+    /// <summary>Binds <paramref name="length"/> bytes at <paramref name="offset"/> of the row's buffer (from <see cref="Copy"/>) as text; -1 binds null.</summary>
+    public void BindCopied(SqliteConnection connection, sqlite3_stmt stmt, int index, int offset, int length)
+    {
+        var rc = length < 0
+            ? NativeStatement.sqlite3_bind_null(stmt.DangerousGetHandle(), index)
+            : NativeStatement.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + offset, length, IntPtr.Zero);
+        GC.KeepAlive(stmt);
+        Check(connection, rc);
+    }
+
     private void Bind(SqliteConnection connection, sqlite3_stmt stmt, int index, int length)
     {
         var rc = NativeStatement.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + _used, length, IntPtr.Zero);
