@@ -122,7 +122,6 @@ public static class RecordFingerprint
         if (n.Length > 0) w.WriteString(name, n);
     }
 
-    /// <summary>NFC, trimmed, inner white-space runs collapsed to one space.</summary>
     /// <summary>
     /// True when every character is one that is in NFC on its own and never combines with a neighbour (quick-check
     /// Yes, combining class 0): then the string is NFC without asking ICU, which costs as much as the rest of the
@@ -141,6 +140,7 @@ public static class RecordFingerprint
         return true;
     }
 
+    /// <summary>NFC, trimmed, inner white-space runs collapsed to one space.</summary>
     public static string Normalize(string value)
     {
         var s = IsPlainlyNfc(value) || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
