@@ -18,9 +18,38 @@ public sealed class DemoRequestJournal
     public IReadOnlyList<DemoRequest> For(string pathPrefix) =>
         [.. Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal))];
 
+    private readonly List<(Func<DemoRequest, bool> Match, TaskCompletionSource<DemoRequest> Found)> _waiters = [];
+
+    /// <summary>
+    /// The first request that matches, once it is recorded: an aborted request is recorded when the server notices the
+    /// abort, which can be after later requests were answered.
+    /// </summary>
+    public Task<DemoRequest> WhenAsync(Func<DemoRequest, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_lock)
+        {
+            if (_requests.FirstOrDefault(match) is { } seen) return Task.FromResult(seen);
+            var found = new TaskCompletionSource<DemoRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, found));
+            return found.Task;
+        }
+    }
+
     internal void Add(DemoRequest request)
     {
-        lock (_lock) _requests.Add(request);
+        List<TaskCompletionSource<DemoRequest>>? found = null;
+        lock (_lock)
+        {
+            _requests.Add(request);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (!_waiters[i].Match(request)) continue;
+                (found ??= []).Add(_waiters[i].Found);
+                _waiters.RemoveAt(i);
+            }
+        }
+        if (found is not null) foreach (var f in found) f.TrySetResult(request);
     }
 }
 
