@@ -40,18 +40,10 @@ public sealed class PreparedRecord
     // mapping stage when it has no attachments, so the writing stage (the bottleneck) only writes. The record
     // JSON is made as UTF-8, the form SQLite stores; a string is made only if something asks for one.
     private ArraySegment<byte> _metadataUtf8;
-    private int _metadataLength;
+    private int _metadataLength; // the JSON's bytes at the start of _metadataUtf8; the row's text values follow when made
     private bool _rowTextMade;
     private RowTextLengths _rowTextLengths;
     private string? _metadataJson;
-
-    private const int RowTextCount = (int)StoredRowText.Checks + 1;
-
-    [System.Runtime.CompilerServices.InlineArray(RowTextCount)]
-    private struct RowTextLengths
-    {
-        private int _first;
-    }
     private string? _checksJson;
     private bool _checksSerialized;
 
@@ -160,11 +152,15 @@ public sealed class PreparedRecord
         var r = Record;
         ReadOnlySpan<string?> texts =
             [NewRecordId, Key, r.Fonds, r.Category, r.Retention, r.Org, r.Title, r.DocNumber, r.Date, r.Fingerprint, Source.ChangeToken, checks];
-        _metadataUtf8 = Records.StoredRecordJson.SerializePooled(r, texts, _rowTextLengths);
-        var values = 0;
-        foreach (var length in _rowTextLengths) values += Math.Max(0, length);
-        _metadataLength = _metadataUtf8.Count - values;
+        _metadataUtf8 = Records.StoredRecordJson.SerializePooled(r, texts, _rowTextLengths, out _metadataLength);
         _rowTextMade = true;
+    }
+
+    /// <summary>The byte length of each <see cref="StoredRowText"/> value made by <see cref="Freeze"/> (-1 for null).</summary>
+    [System.Runtime.CompilerServices.InlineArray((int)StoredRowText.Checks + 1)]
+    private struct RowTextLengths
+    {
+        private int _first;
     }
 
     /// <summary>Set by the store when the batch commits.</summary>

@@ -39,16 +39,16 @@ public static class StoredRecordJson
     /// As <see cref="Serialize(ArchiveRecord)"/>, into a buffer of <see cref="RecordBufferPool"/>: the caller gives it
     /// back once the bytes are copied where they go.
     /// </summary>
-    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record) => SerializePooled(record, [], []);
+    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record) => SerializePooled(record, [], [], out _);
 
     /// <summary>
-    /// As <see cref="SerializePooled(ArchiveRecord)"/>, with <paramref name="texts"/> encoded as UTF-8 after the JSON in
-    /// the same buffer, their byte lengths (-1 for null) in <paramref name="lengths"/>.
+    /// As <see cref="SerializePooled(ArchiveRecord)"/>, with <paramref name="texts"/> encoded as UTF-8 after the JSON
+    /// (<paramref name="jsonLength"/> bytes) in the same buffer, their byte lengths (-1 for null) in <paramref name="lengths"/>.
     /// </summary>
-    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record, ReadOnlySpan<string?> texts, Span<int> lengths)
+    internal static ArraySegment<byte> SerializePooled(ArchiveRecord record, ReadOnlySpan<string?> texts, Span<int> lengths, out int jsonLength)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
-        Written(record, contentColumns: false);
+        jsonLength = Written(record, contentColumns: false).Length;
+        var buffer = t_buffer!;
         for (var i = 0; i < texts.Length; i++)
         {
             if (texts[i] is not { } text)
