@@ -252,14 +252,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         if (loadKeys is not null) loadKeys.WarmIdentities(ProbeKeys(batch, fingerprints: false));
         foreach (var item in batch)
         {
-            if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
+            if (!IsLookedUp(item, out var key)) continue;
             if (rowids is not null)
             {
                 var before = rowids.Count;
                 loadKeys!.IdentityCandidates(item.IdentityKey, rowids);
-                if (rowids.Count > before) keys.Add(item.Key);
+                if (rowids.Count > before) keys.Add(key);
             }
-            else if (filters!.MayHoldIdentity(item.IdentityKey)) keys.Add(item.Key);
+            else if (filters!.MayHoldIdentity(item.IdentityKey)) keys.Add(key);
         }
         // Sized for the batch: every record new to the store is added to it as it is decided.
         var result = new Dictionary<string, Identity>(batch.Count, StringComparer.Ordinal);
@@ -292,6 +292,13 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         return result;
     }
 
+    /// <summary>Whether a record is looked up in the store (it is neither quarantined, known by its change token, nor keyless).</summary>
+    private static bool IsLookedUp(PreparedRecord item, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? key)
+    {
+        key = item.Key;
+        return item.Problem is null && !item.KnownChangeToken && key is not null;
+    }
+
     private long[] _probeKeys = new long[1024];
 
     /// <summary>The identity (or fingerprint) keys of the batch's records that are looked up, in one buffer kept across batches.</summary>
@@ -302,7 +309,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
-            if (item.Problem is not null || item.KnownChangeToken || item.Key is null) continue;
+            if (!IsLookedUp(item, out _)) continue;
             _probeKeys[n++] = fingerprints ? item.FingerprintKey : item.IdentityKey;
         }
         return _probeKeys.AsSpan(0, n);
@@ -316,7 +323,7 @@ internal sealed class BatchCommitter(SqliteConnection connection, IArchivalCodeS
         if (loadKeys is not null) loadKeys.WarmFingerprints(ProbeKeys(batch, fingerprints: true));
         foreach (var item in batch)
         {
-            if (item.Problem is not null || item.KnownChangeToken || item.Key is null || identities.ContainsKey(item.Key)) continue;
+            if (!IsLookedUp(item, out var key) || identities.ContainsKey(key)) continue;
             if (rowids is not null)
             {
                 var before = rowids.Count;

@@ -30,10 +30,14 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
         Parts = [.. layout.Segments.Select(s => s.Part)];
         _lastItemNo = layout.Segments.Count > 0 && layout.Segments[^1].Part == ArchivalCodePart.ItemNo ? layout.Segments[^1] : null;
         _itemNoTail = ItemNoPlaceholder + layout.Suffix;
+        _itemNoDigits = _lastItemNo?.Format is { } width ? "D" + width.Length.ToString(CultureInfo.InvariantCulture) : null;
     }
 
     // How a partition key ends when the item number ends the code: the placeholder, then the template's suffix.
     private readonly string _itemNoTail;
+
+    // The item number's zero padding as a number format ("D4" for {itemNo:0000}; the same as Pad).
+    private readonly string? _itemNoDigits;
 
     /// <summary>The template text as configured.</summary>
     public string Template { get; }
@@ -81,22 +85,13 @@ public sealed class ArchivalCodeTemplate : ArchiveBridge.Core.Storage.IArchivalC
         ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
         // One string, the number formatted into it: the store asks once for every new record, on its writer's thread.
         var prefix = partitionKey.AsSpan(0, partitionKey.Length - _itemNoTail.Length);
-        var digits = Math.Max(CountDigits(itemNo), segment.Format?.Length ?? 0);
-        var length = prefix.Length + digits + _layout.Suffix.Length;
-        Span<char> code = length <= 256 ? stackalloc char[length] : new char[length];
+        var room = prefix.Length + Math.Max(10, segment.Format?.Length ?? 0) + _layout.Suffix.Length;
+        Span<char> code = room <= 256 ? stackalloc char[room] : new char[room];
         prefix.CopyTo(code);
-        var number = code.Slice(prefix.Length, digits);
-        number.Fill('0');
-        for (var n = itemNo; n > 0; n /= 10) number[--digits] = (char)('0' + n % 10);
-        _layout.Suffix.CopyTo(code[^_layout.Suffix.Length..]);
-        return new string(code);
-    }
-
-    private static int CountDigits(int value)
-    {
-        var digits = 1;
-        for (; value >= 10; value /= 10) digits++;
-        return digits;
+        itemNo.TryFormat(code[prefix.Length..], out var digits, _itemNoDigits, CultureInfo.InvariantCulture);
+        var length = prefix.Length + digits;
+        _layout.Suffix.CopyTo(code[length..]);
+        return new string(code[..(length + _layout.Suffix.Length)]);
     }
 
     /// <summary>The code made of <paramref name="parts"/>; the inverse of <see cref="TryParse"/>.</summary>

@@ -1,4 +1,4 @@
-using ArchiveBridge.Storage.Probes;
+using ArchiveBridge.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ArchiveBridge.Storage.InitialLoad;
@@ -24,13 +24,13 @@ internal sealed class InitialLoadKeys
         {
             var rowid = reader.GetInt64(0);
             // Each row is read once: no pair can be there already.
-            keys._identities.AddNew(ProbeFilters.IdentityKey(reader.GetString(1)), rowid);
+            keys._identities.AddNew(IndexKeys.FromSourceKey(reader.GetString(1)), rowid);
             if (reader.GetBoolean(3)) keys._fingerprints.AddNew(reader.GetInt64(2), rowid);
         }
         return keys;
     }
 
-    /// <summary>Adds the rowids of records that may have this source key (<see cref="ProbeFilters.IdentityKey"/>) to <paramref name="into"/>.</summary>
+    /// <summary>Adds the rowids of records that may have this source key (<see cref="IndexKeys.FromSourceKey"/>) to <paramref name="into"/>.</summary>
     public void IdentityCandidates(long identityKey, List<long> into) => _identities.Get(identityKey, into);
 
     /// <summary>Adds the rowids of original (not duplicate) records that may have this fingerprint key.</summary>

@@ -49,7 +49,7 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
         if (_identities is null && _written * PaysAfterOneIn >= _connectorRecords)
         {
             _identities = new KeyFilter(2 * _connectorRecords);
-            await ReadAsync(tx, "SELECT source_key FROM records WHERE connector_id = $c", r => _identities.Add(IdentityKey(r.GetString(0))), ct).ConfigureAwait(false);
+            await ReadAsync(tx, "SELECT source_key FROM records WHERE connector_id = $c", r => _identities.Add(IndexKeys.FromSourceKey(r.GetString(0))), ct).ConfigureAwait(false);
         }
         if (_fingerprints is null && _written * PaysAfterOneIn >= _storeRecords)
         {
@@ -82,7 +82,7 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
         if (_identities is { } identities)
         {
             await ReadAsync(tx, $"SELECT source_key FROM records WHERE rowid > {_recordsSeenUpTo} AND connector_id = $c",
-                r => identities.Add(IdentityKey(r.GetString(0))), ct).ConfigureAwait(false);
+                r => identities.Add(IndexKeys.FromSourceKey(r.GetString(0))), ct).ConfigureAwait(false);
         }
         if (_fingerprints is { } fingerprints)
         {
@@ -99,8 +99,6 @@ internal sealed class ProbeFilters(SqliteConnection connection, string connector
         _versionsSeenUpTo = await ScalarAsync(tx, "SELECT coalesce(max(rowid), 0) FROM record_versions", ct).ConfigureAwait(false);
     }
 
-    /// <summary>A source key's 64-bit hash; process-local is enough, the filters and maps live only as long as the run's writer.</summary>
-    internal static long IdentityKey(string sourceKey) => IndexKeys.FromSourceKey(sourceKey);
 
     private async Task<long> ScalarAsync(SqliteTransaction tx, string sql, CancellationToken ct)
     {

@@ -30,8 +30,7 @@ internal sealed class RowBindings
     {
         if (value is null)
         {
-            Check(connection, NativeStatement.sqlite3_bind_null(stmt.DangerousGetHandle(), index));
-            GC.KeepAlive(stmt);
+            BindCopied(connection, stmt, index, 0, -1);
             return;
         }
         if (Encoding.UTF8.GetMaxByteCount(value.Length) > Capacity - _used)
@@ -40,18 +39,15 @@ internal sealed class RowBindings
             return;
         }
         var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
-        Bind(connection, stmt, index, length);
+        BindCopied(connection, stmt, index, _used, length);
+        _used += length;
     }
 
     public void Utf8(SqliteConnection connection, sqlite3_stmt stmt, int index, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > Capacity - _used)
-        {
-            Check(connection, raw.sqlite3_bind_text(stmt, index, utf8));
-            return;
-        }
-        utf8.CopyTo(_buffer.AsSpan(_used));
-        Bind(connection, stmt, index, utf8.Length);
+        var at = Copy(utf8);
+        if (at < 0) Check(connection, raw.sqlite3_bind_text(stmt, index, utf8));
+        else BindCopied(connection, stmt, index, at, utf8.Length);
     }
 
     /// <summary>
@@ -75,14 +71,6 @@ internal sealed class RowBindings
             : NativeStatement.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + offset, length, IntPtr.Zero);
         GC.KeepAlive(stmt);
         Check(connection, rc);
-    }
-
-    private void Bind(SqliteConnection connection, sqlite3_stmt stmt, int index, int length)
-    {
-        var rc = NativeStatement.sqlite3_bind_text(stmt.DangerousGetHandle(), index, _address + _used, length, IntPtr.Zero);
-        GC.KeepAlive(stmt);
-        Check(connection, rc);
-        _used += length;
     }
 
     private static void Check(SqliteConnection connection, int rc)

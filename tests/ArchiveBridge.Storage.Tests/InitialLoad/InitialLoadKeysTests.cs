@@ -1,5 +1,5 @@
+using ArchiveBridge.Core.Storage;
 using ArchiveBridge.Storage.InitialLoad;
-using ArchiveBridge.Storage.Probes;
 
 namespace ArchiveBridge.Storage.Tests.InitialLoad;
 
@@ -30,7 +30,7 @@ public class InitialLoadKeysTests
         Assert.Empty(found);
     }
 
-    private static long Identity(string sourceKey) => ProbeFilters.IdentityKey(sourceKey);
+    private static long Identity(string sourceKey) => IndexKeys.FromSourceKey(sourceKey);
 
     [Fact]
     public void OneKeyWithSeveralRecords_FindsEveryRowid()
